@@ -31,9 +31,10 @@ public final class DatasetLoader {
         long start = System.nanoTime();
         ImageFolder folder = ImageFolder.scan(dataDir);
         Optional<TensorCache> cache = options.cacheDir().map(TensorCache::new);
+        long hashStart = System.nanoTime();
         Optional<String> key = cache.map(c -> TensorCache.key(folder, pipeline,
                 options.skipBadImages(), options.threads()));
-        Duration hashing = Duration.ofNanos(System.nanoTime() - start);
+        Duration hashing = since(hashStart);
 
         Optional<Path> cacheFile = Optional.empty();
         if (cache.isPresent()) {
@@ -49,7 +50,7 @@ public final class DatasetLoader {
 
         long decodeStart = System.nanoTime();
         Decoded decoded = decode(folder, pipeline, options);
-        Duration decoding = Duration.ofNanos(System.nanoTime() - decodeStart);
+        Duration decoding = since(decodeStart);
         if (cache.isPresent()) {
             cache.get().write(key.get(), new TensorCache.Entry(decoded.tensors, decoded.skipped));
         }
@@ -78,7 +79,7 @@ public final class DatasetLoader {
                 if (!options.skipBadImages()) {
                     throw e;
                 }
-                log.warn("skipping: {}", e.getMessage());
+                log.warn("skipping it: {}", e.problem());
                 bad[i] = true;
             }
         });

@@ -20,9 +20,6 @@ import javax.imageio.ImageIO;
  * and converts gray images through a linear gray colour space, changing their levels.
  */
 final class ImageDecoder {
-    private static final String WHAT_TO_DO =
-            "replace or delete the file, or load with skipBadImages to leave it out";
-
     private ImageDecoder() {
     }
 
@@ -35,11 +32,10 @@ final class ImageDecoder {
             // ImageIO reports truncation and corruption as IIOException (or, for some malformed
             // files, as runtime exceptions from inside the codec); the innermost cause says why.
             throw new UnreadableImageException("image " + file + " is corrupt or truncated ("
-                    + describe(e) + "); " + WHAT_TO_DO, e);
+                    + describe(e) + ")", e);
         }
         if (image == null) {
-            throw new UnreadableImageException("file " + file + " is not an image ImageIO can read;"
-                    + " " + WHAT_TO_DO);
+            throw new UnreadableImageException("file " + file + " is not an image ImageIO can read");
         }
         return toGray(image);
     }
