@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageFolder {
     private static final Logger log = LoggerFactory.getLogger(ImageFolder.class);
-    private static final Set<String> IMAGE_SUFFIXES = imageSuffixes();
+    static final Set<String> IMAGE_SUFFIXES = imageSuffixes();
 
     private final Path root;
     private final LabelMap labelMap;
@@ -107,7 +107,7 @@ public final class ImageFolder {
         }
     }
 
-    private static boolean isImageName(String name) {
+    static boolean isImageName(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && IMAGE_SUFFIXES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

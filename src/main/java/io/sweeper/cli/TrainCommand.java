@@ -1,0 +1,67 @@
+package io.sweeper.cli;
+
+import io.sweeper.SweeperException;
+import io.sweeper.sweep.ConfigFile;
+import io.sweeper.train.Datasets;
+import io.sweeper.train.TrialConfig;
+import io.sweeper.train.TrialParameter;
+import io.sweeper.train.TrialResult;
+import io.sweeper.train.Trainer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sweeper train}: one trial of the built-in DL4J workload, with a progress bar per epoch. */
+@Command(name = "train", description = "Train one model: the built-in DL4J trainer on a folder of images.",
+        footerHeading = "%nTrial parameters (--config file keys and --set keys):%n")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "Trial parameters as `key: value` lines (YAML).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A trial parameter; repeatable; overrides --config.")
+    List<String> sets = List.of();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Where the checkpoint (DIR/checkpoint) and per-epoch metrics (DIR/metrics.jsonl) go.")
+    Path out;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--no-progress", description = "No progress bar (one line per epoch only).")
+    boolean noProgress;
+
+    static String parameterHelp() {
+        return String.join("%n", Arrays.stream(TrialParameter.values()).map(p -> "  " + p.describe()).toList());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TrialConfig trial = TrialConfig.of(config == null ? Map.of() : ConfigFile.read(config),
+                config == null ? "defaults" : config.toString()).with(parseSets(sets), "--set");
+        Trainer trainer = new Trainer(new Datasets(data.loadOptions()));
+        try (EpochPrinter printer = new EpochPrinter(trial.epochs(), !noProgress, out)) {
+            TrialResult result = trainer.run(trial, out, printer);
+            printer.finish(result);
+        }
+        return 0;
+    }
+
+    static Map<String, String> parseSets(List<String> sets) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new SweeperException("--set " + s + ": expected KEY=VALUE, e.g. --set dropout=0.3");
+            }
+            out.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        return out;
+    }
+}

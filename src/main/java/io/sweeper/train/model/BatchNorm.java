@@ -1,0 +1,102 @@
+package io.sweeper.train.model;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Keras {@code BatchNormalization} over axis 1 (channels of NCHW maps, or features of [n, f]):
+ * batch statistics in training with moving averages kept at Keras' momentum 0.99, the moving
+ * statistics at inference. One fused libnd4j op each way.
+ *
+ * <p>{@code batchnorm_bp}, given the batch mean and variance, returns the full gradient through the
+ * batch statistics (checked against the textbook formula in {@code BatchNormTest}), but ignores
+ * the op's ε in its backward pass, so a channel with zero variance would give NaN. So ε is added
+ * to the variance before the op and the op runs with ε = 0: exact in both directions.
+ */
+final class BatchNorm implements Layer {
+    static final double EPSILON = 1e-3;
+    static final double MOMENTUM = 0.99;
+    private static final long[] INT_ARGS = {1, 1, 1}; // apply gamma, apply beta, axis 1
+
+    private final Param gammaParam;
+    private final Param betaParam;
+    private final Param movingMeanParam;
+    private final Param movingVarianceParam;
+    private final long[] shape;
+    private final int[] reduceAxes;
+    private INDArray gamma;
+    private INDArray beta;
+    private INDArray movingMean;
+    private INDArray movingVariance;
+    private INDArray gGamma;
+    private INDArray gBeta;
+    private INDArray input;
+    private INDArray mean;
+    private INDArray varianceEps;
+
+    BatchNorm(String name, long[] in) {
+        long[] channels = {in[0]};
+        this.gammaParam = new Param(name + "/gamma", channels, true, Param.Init.ONES);
+        this.betaParam = new Param(name + "/beta", channels, true, Param.Init.ZEROS);
+        this.movingMeanParam = new Param(name + "/moving_mean", channels, false, Param.Init.ZEROS);
+        this.movingVarianceParam = new Param(name + "/moving_variance", channels, false, Param.Init.ONES);
+        this.shape = in;
+        this.reduceAxes = in.length == 3 ? new int[] {0, 2, 3} : new int[] {0};
+    }
+
+    @Override
+    public long[] outputShape() {
+        return shape;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(gammaParam, betaParam, movingMeanParam, movingVarianceParam);
+    }
+
+    @Override
+    public void bind(ParamViews views) {
+        gamma = views.value(gammaParam);
+        beta = views.value(betaParam);
+        movingMean = views.value(movingMeanParam);
+        movingVariance = views.value(movingVarianceParam);
+        gGamma = views.gradient(gammaParam);
+        gBeta = views.gradient(betaParam);
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        INDArray m;
+        INDArray v;
+        if (training) {
+            m = x.mean(reduceAxes);
+            v = x.var(false, reduceAxes);
+            movingMean.muli(MOMENTUM).addi(m.mul(1 - MOMENTUM));
+            movingVariance.muli(MOMENTUM).addi(v.mul(1 - MOMENTUM));
+            input = x;
+            mean = m;
+        } else {
+            m = movingMean;
+            v = movingVariance;
+        }
+        INDArray ve = v.add(EPSILON);
+        if (training) {
+            varianceEps = ve;
+        }
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+        NativeOp.exec("batchnorm", new INDArray[] {x, m, ve, gamma, beta}, new INDArray[] {out}, INT_ARGS, 0.0);
+        return out;
+    }
+
+    @Override
+    public INDArray backward(INDArray g) {
+        INDArray gi = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
+        INDArray gm = Nd4j.createUninitialized(DataType.FLOAT, mean.shape());
+        INDArray gv = Nd4j.createUninitialized(DataType.FLOAT, mean.shape());
+        NativeOp.exec("batchnorm_bp", new INDArray[] {input, mean, varianceEps, gamma, beta, g},
+                new INDArray[] {gi, gm, gv, gGamma, gBeta}, INT_ARGS, 0.0);
+        return gi;
+    }
+}
