@@ -64,9 +64,9 @@ public final class Trainer {
         AugmentSpec augment = config.augmentation();
         Path checkpointDir = outDir.resolve("checkpoint");
 
+        EarlyStopping earlyStopping = new EarlyStopping(config.patience());
         EpochMetrics best = null;
         INDArray bestWeights = null;
-        int sinceBest = 0;
         int epoch = 0;
         StopReason reason = StopReason.MAX_EPOCHS;
         while (epoch < config.epochs()) {
@@ -91,14 +91,12 @@ public final class Trainer {
             double[] val = evaluate(network, data);
             EpochMetrics metrics = new EpochMetrics(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
                     (System.nanoTime() - start) / 1e9, seen / trainSeconds);
-            boolean improved = best == null || metrics.valLoss() < best.valLoss();
+            // NaN never improves; the first epoch is kept whatever it is, so there is always a best.
+            boolean improved = earlyStopping.improved(metrics.valLoss()) || best == null;
             if (improved) {
                 best = metrics;
                 bestWeights = network.snapshot();
-                sinceBest = 0;
                 writeCheckpoint(checkpointDir, network, config, data, metrics);
-            } else {
-                sinceBest++;
             }
             Verdict verdict = listener.onEpoch(metrics);
             if (improved) {
@@ -108,7 +106,7 @@ public final class Trainer {
                 reason = StopReason.STOPPED_BY_LISTENER;
                 break;
             }
-            if (config.patience() > 0 && sinceBest >= config.patience()) {
+            if (earlyStopping.shouldStop()) {
                 reason = StopReason.EARLY_STOPPING;
                 break;
             }

@@ -1,7 +1,6 @@
 package io.sweeper.train.model;
 
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -85,16 +84,16 @@ final class BatchNorm implements Layer {
         if (training) {
             varianceEps = ve;
         }
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
         NativeOp.exec("batchnorm", new INDArray[] {x, m, ve, gamma, beta}, new INDArray[] {out}, INT_ARGS, 0.0);
         return out;
     }
 
     @Override
     public INDArray backward(INDArray g) {
-        INDArray gi = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
-        INDArray gm = Nd4j.createUninitialized(DataType.FLOAT, mean.shape());
-        INDArray gv = Nd4j.createUninitialized(DataType.FLOAT, mean.shape());
+        INDArray gi = Nd4j.createUninitialized(input.dataType(), input.shape());
+        INDArray gm = Nd4j.createUninitialized(mean.dataType(), mean.shape());
+        INDArray gv = Nd4j.createUninitialized(mean.dataType(), mean.shape());
         NativeOp.exec("batchnorm_bp", new INDArray[] {input, mean, varianceEps, gamma, beta, g},
                 new INDArray[] {gi, gm, gv, gGamma, gBeta}, INT_ARGS, 0.0);
         return gi;

@@ -1,7 +1,6 @@
 package io.sweeper.train.model;
 
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,14 +47,14 @@ final class Conv2d implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.size(0), outputShape[0], outputShape[1], outputShape[2]);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape[0], outputShape[1], outputShape[2]);
         NativeOp.exec("conv2d", new INDArray[] {x, w, b}, new INDArray[] {out}, intArgs);
         return out;
     }
 
     @Override
     public INDArray backward(INDArray g) {
-        INDArray gi = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
+        INDArray gi = Nd4j.createUninitialized(input.dataType(), input.shape());
         NativeOp.exec("conv2d_bp", new INDArray[] {input, w, b, g}, new INDArray[] {gi, gw, gb}, intArgs);
         return gi;
     }

@@ -1,6 +1,5 @@
 package io.sweeper.train.model;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +28,7 @@ final class Dropout implements Layer {
             mask = null;
             return x;
         }
-        mask = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
+        mask = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, keep), random);
         mask.muli(1.0 / keep);
         return x.mul(mask);

@@ -1,6 +1,5 @@
 package io.sweeper.train.model;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,14 +23,14 @@ final class MaxPool implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.size(0), outputShape[0], outputShape[1], outputShape[2]);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape[0], outputShape[1], outputShape[2]);
         NativeOp.exec("maxpool2d", new INDArray[] {x}, new INDArray[] {out}, intArgs);
         return out;
     }
 
     @Override
     public INDArray backward(INDArray g) {
-        INDArray gi = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
+        INDArray gi = Nd4j.createUninitialized(input.dataType(), input.shape());
         NativeOp.exec("maxpool2d_bp", new INDArray[] {input, g}, new INDArray[] {gi}, intArgs);
         return gi;
     }

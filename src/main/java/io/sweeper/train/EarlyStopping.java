@@ -1,0 +1,31 @@
+package io.sweeper.train;
+
+/**
+ * Keras' {@code EarlyStopping(monitor='val_loss', patience=p, restore_best_weights=True)}: an epoch
+ * is better only if its val_loss is strictly lower than the best so far; training stops after
+ * {@code patience} epochs in a row without a better one. Patience 0 never stops.
+ */
+final class EarlyStopping {
+    private final int patience;
+    private double best = Double.POSITIVE_INFINITY;
+    private int sinceBest;
+
+    EarlyStopping(int patience) {
+        this.patience = patience;
+    }
+
+    /** Records an epoch's val_loss; true if it is the best so far (its weights should be kept). */
+    boolean improved(double valLoss) {
+        if (valLoss < best) {
+            best = valLoss;
+            sinceBest = 0;
+            return true;
+        }
+        sinceBest++;
+        return false;
+    }
+
+    boolean shouldStop() {
+        return patience > 0 && sinceBest >= patience;
+    }
+}

@@ -1,0 +1,115 @@
+package io.sweeper.train.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Backward passes against central-difference numerical gradients, in double precision. */
+class LayerGradientTest {
+    private static final double H = 1e-6;
+
+    @Test
+    void mishIsXTimesTanhOfSoftplus() {
+        double[] xs = {-20, -5, -1.5, -0.3, 0, 0.3, 1, 2.5, 8, 20};
+        INDArray out = new ActivationLayer(Activation.MISH, new long[] {xs.length})
+                .forward(Nd4j.createFromArray(xs).reshape(1, xs.length), false);
+        for (int i = 0; i < xs.length; i++) {
+            double expected = xs[i] * Math.tanh(Math.log1p(Math.exp(xs[i])));
+            assertThat(out.getDouble(0, i)).as("mish(%s)", xs[i]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void mishGradientMatchesNumericalGradient() {
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 50).subi(0.5).muli(12);
+        assertGradientMatches(() -> new ActivationLayer(Activation.MISH, new long[] {50}), x, Map.of());
+    }
+
+    @Test
+    void batchNormGradientThroughBatchStatisticsMatchesNumericalGradient() {
+        Nd4j.getRandom().setSeed(12);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 3, 4, 4).muli(3).subi(1);
+        Map<String, INDArray> params = new HashMap<>();
+        params.put("bn/gamma", Nd4j.createFromArray(1.5, 0.7, -1.2));
+        params.put("bn/beta", Nd4j.createFromArray(0.1, -0.4, 0.3));
+        params.put("bn/moving_mean", Nd4j.zeros(DataType.DOUBLE, 3));
+        params.put("bn/moving_variance", Nd4j.ones(DataType.DOUBLE, 3));
+        assertGradientMatches(() -> new BatchNorm("bn", new long[] {3, 4, 4}), x, params);
+    }
+
+    @Test
+    void batchNormWithAConstantChannelStaysFinite() {
+        // A dead ReLU channel has zero batch variance; ε keeps the gradient finite (see BatchNorm).
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 2, 3, 3);
+        x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).assign(0);
+        Map<String, INDArray> params = bnParams(2);
+        BatchNorm bn = bound(new BatchNorm("bn", new long[] {2, 3, 3}), params);
+        bn.forward(x, true);
+        INDArray g = bn.backward(Nd4j.rand(DataType.DOUBLE, 4, 2, 3, 3));
+        assertThat(g.isNaN().any() || g.isInfinite().any()).isFalse();
+    }
+
+    @Test
+    void convolutionGradientMatchesNumericalGradient() {
+        Nd4j.getRandom().setSeed(13);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 2, 7, 7);
+        Map<String, INDArray> params = new HashMap<>();
+        params.put("c/W", Nd4j.rand(DataType.DOUBLE, 5, 5, 2, 3).subi(0.5));
+        params.put("c/b", Nd4j.createFromArray(0.1, 0.2, -0.3));
+        assertGradientMatches(() -> new Conv2d("c", new long[] {2, 7, 7}, 3, 5, 2, true), x, params);
+    }
+
+    private static Map<String, INDArray> bnParams(int channels) {
+        Map<String, INDArray> params = new HashMap<>();
+        params.put("bn/gamma", Nd4j.ones(DataType.DOUBLE, channels));
+        params.put("bn/beta", Nd4j.zeros(DataType.DOUBLE, channels));
+        params.put("bn/moving_mean", Nd4j.zeros(DataType.DOUBLE, channels));
+        params.put("bn/moving_variance", Nd4j.ones(DataType.DOUBLE, channels));
+        return params;
+    }
+
+    private static <L extends Layer> L bound(L layer, Map<String, INDArray> values) {
+        Map<String, INDArray> gradients = new HashMap<>();
+        values.forEach((k, v) -> gradients.put(k, Nd4j.zeros(v.dataType(), v.shape())));
+        layer.bind(new ParamViews() {
+            @Override
+            public INDArray value(Param param) {
+                return values.get(param.name());
+            }
+
+            @Override
+            public INDArray gradient(Param param) {
+                return gradients.get(param.name());
+            }
+        });
+        return layer;
+    }
+
+    /** Loss = Σ weights · output; compares the layer's input gradient with central differences. */
+    private static void assertGradientMatches(Supplier<Layer> factory, INDArray x, Map<String, INDArray> params) {
+        Layer layer = bound(factory.get(), params);
+        INDArray out = layer.forward(x, true);
+        INDArray weights = Nd4j.rand(DataType.DOUBLE, out.shape()).subi(0.5);
+        INDArray analytic = layer.backward(weights.dup());
+        INDArray flat = x.reshape(x.length());
+        for (int i = 0; i < x.length(); i += Math.max(1, (int) (x.length() / 60))) {
+            double saved = flat.getDouble(i);
+            flat.putScalar(i, saved + H);
+            double plus = bound(factory.get(), params).forward(x, true).mul(weights).sumNumber().doubleValue();
+            flat.putScalar(i, saved - H);
+            double minus = bound(factory.get(), params).forward(x, true).mul(weights).sumNumber().doubleValue();
+            flat.putScalar(i, saved);
+            double numerical = (plus - minus) / (2 * H);
+            double a = analytic.reshape(analytic.length()).getDouble(i);
+            assertThat(a).as("d loss / d x[%d]", i).isCloseTo(numerical, org.assertj.core.data.Offset.offset(1e-5 + 1e-4 * Math.abs(numerical)));
+        }
+    }
+}
