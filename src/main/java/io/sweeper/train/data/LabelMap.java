@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * Class index ↔ class folder name ↔ display label. Class indices follow the folder names in
  * sorted order (as Keras' {@code flow_from_directory} numbers them). Users always see the label.
  *
- * <p>For the MIDAS task-2 layout — exactly the folders {@code Sample001}…{@code Sample062} — the
- * labels are the characters the folders hold: {@code 0}–{@code 9}, {@code A}–{@code Z},
+ * <p>For the MIDAS task-2 layout — folders among {@code Sample001}…{@code Sample062}, all of them or
+ * a subset — the labels are the characters the folders hold: {@code 0}–{@code 9}, {@code A}–{@code Z},
  * {@code a}–{@code z}. For any other layout the label is the folder name.
  */
 public record LabelMap(List<String> folders, List<String> labels) {
@@ -29,9 +29,10 @@ public record LabelMap(List<String> folders, List<String> labels) {
     /** The label map of a data set whose class folders are {@code folderNames}, in any order. */
     public static LabelMap ofFolders(List<String> folderNames) {
         List<String> sorted = folderNames.stream().sorted().toList();
-        if (sorted.equals(midasFolders())) {
-            List<String> characters = MIDAS_CHARACTERS.chars()
-                    .mapToObj(c -> String.valueOf((char) c)).toList();
+        List<String> midas = midasFolders();
+        if (!sorted.isEmpty() && midas.containsAll(sorted)) {
+            List<String> characters = sorted.stream()
+                    .map(f -> String.valueOf(MIDAS_CHARACTERS.charAt(midas.indexOf(f)))).toList();
             return new LabelMap(sorted, characters);
         }
         return new LabelMap(sorted, sorted);

@@ -48,10 +48,17 @@ class LabelMapTest {
     }
 
     @Test
-    void partOfTheMidasLayoutIsNotMidas() {
-        LabelMap map = LabelMap.ofFolders(List.of("Sample001", "Sample011", "Sample037"));
+    void aSubsetOfTheMidasFoldersKeepsItsCharacters() {
+        LabelMap map = LabelMap.ofFolders(List.of("Sample037", "Sample001", "Sample011"));
 
-        assertThat(map.labels()).containsExactly("Sample001", "Sample011", "Sample037");
+        assertThat(map.labels()).containsExactly("0", "A", "a");
+    }
+
+    @Test
+    void midasLikeNamesOutsideItsRangeAreFolderNames() {
+        LabelMap map = LabelMap.ofFolders(List.of("Sample001", "Sample063"));
+
+        assertThat(map.labels()).containsExactly("Sample001", "Sample063");
     }
 
     @Test

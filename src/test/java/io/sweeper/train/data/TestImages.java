@@ -15,9 +15,9 @@ import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 
 /** The real data set, small copies of it, synthetic images, and an independent PNG reader. */
-final class TestImages {
+public final class TestImages {
     /** The MIDAS training set, read in place (tests run from the project root). */
-    static final Path MIDAS = Path.of("../shared/data/midas-task2/train");
+    public static final Path MIDAS = Path.of("../shared/data/midas-task2/train");
 
     private TestImages() {
     }
@@ -26,7 +26,7 @@ final class TestImages {
      * Copies the first {@code perClass} images of each of {@code classes} into
      * {@code target}: a small data set with the real files.
      */
-    static Path copySubset(Path target, List<String> classes, int perClass) throws IOException {
+    public static Path copySubset(Path target, List<String> classes, int perClass) throws IOException {
         for (String folder : classes) {
             Path dir = Files.createDirectories(target.resolve(folder));
             try (Stream<Path> files = Files.list(MIDAS.resolve(folder))) {
