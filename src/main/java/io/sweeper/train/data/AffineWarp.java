@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * One affine resampling of a small single-channel image, as Keras' {@code apply_affine_transform}
- * does it through {@code scipy.ndimage.affine_transform(order=1)}: output pixel (r, c) takes the
+ * (keras_preprocessing 1.1, which the seed's TensorFlow 2 used) does it through
+ * {@code scipy.ndimage.affine_transform(order=1)}: output pixel (r, c) takes the
  * bilinear value of the input at {@code A·(r − cr, c − cc) + (cr, cc)}, where
  * {@code A = rotation · shift · shear · zoom} (Keras' product order) acts on (row, column)
  * coordinates and (cr, cc) is the centre.
@@ -25,10 +26,11 @@ final class AffineWarp {
     private final int height;
     private final int width;
     private final Fill fill;
-    private final double rr;
-    private final double rc;
-    private final double cr;
-    private final double cc;
+    /** A = [[a00, a01], [a10, a11]], acting on (row, column). */
+    private final double a00;
+    private final double a01;
+    private final double a10;
+    private final double a11;
     private final double rowOffset;
     private final double colOffset;
 
@@ -37,13 +39,13 @@ final class AffineWarp {
         this.height = height;
         this.width = width;
         this.fill = fill;
-        rr = matrix[0][0];
-        rc = matrix[0][1];
-        cr = matrix[1][0];
-        cc = matrix[1][1];
+        a00 = matrix[0][0];
+        a01 = matrix[0][1];
+        a10 = matrix[1][0];
+        a11 = matrix[1][1];
         // input = A·(p − centre) + t + centre, so the constant part is t + centre − A·centre.
-        rowOffset = matrix[0][2] + centreRow - rr * centreRow - rc * centreCol;
-        colOffset = matrix[1][2] + centreCol - cr * centreRow - cc * centreCol;
+        rowOffset = matrix[0][2] + centreRow - a00 * centreRow - a01 * centreCol;
+        colOffset = matrix[1][2] + centreCol - a10 * centreRow - a11 * centreCol;
     }
 
     /**
@@ -105,9 +107,9 @@ final class AffineWarp {
     /** Warps the height×width image at {@code src[srcOffset…]} into {@code dst[dstOffset…]}. */
     void apply(float[] src, int srcOffset, float[] dst, int dstOffset) {
         for (int r = 0; r < height; r++) {
-            double row = rr * r + rowOffset;
-            double col = cr * r + colOffset;
-            for (int c = 0; c < width; c++, row += rc, col += cc) {
+            double row = a00 * r + rowOffset;
+            double col = a10 * r + colOffset;
+            for (int c = 0; c < width; c++, row += a01, col += a11) {
                 dst[dstOffset + r * width + c] = bilinear(src, srcOffset, row, col);
             }
         }

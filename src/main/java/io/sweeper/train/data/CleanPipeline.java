@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * and zero fill are background, as in MNIST.
  *
  * <ol>
- *   <li>Region: with {@code crop}, the bounding box of the ink (pixels with ink above
- *       {@link #INK_THRESHOLD}) widened by {@code cropMargin} × its longer side on each side;
+ *   <li>Region: with {@code crop}, the bounding box of the ink (pixels darker than
+ *       {@link #INK_GRAY_BELOW}) widened by {@code cropMargin} × its longer side on each side;
  *       without it, or when an image has no ink, the whole image.</li>
  *   <li>The region is centred in a square of its longer side (aspect kept); whatever of the
  *       square lies outside the image is background.</li>
@@ -21,11 +21,10 @@ import java.util.SplittableRandom;
  */
 final class CleanPipeline implements ImagePipeline {
     /**
-     * Ink above 0.2 (gray below 204) counts for the crop box: anti-aliased stroke edges count,
-     * faint scanner noise and compression ringing in light backgrounds mostly do not.
+     * Gray levels below 204 — ink above 0.2 — count for the crop box: anti-aliased stroke edges
+     * count, faint scanner noise and compression ringing in light backgrounds mostly do not.
      */
-    static final float INK_THRESHOLD = 0.2f;
-    private static final int INK_GRAY_BELOW = 204;
+    static final int INK_GRAY_BELOW = 204;
     private static final float[] INK_OF_GRAY = inkOfGray();
 
     private final int size;

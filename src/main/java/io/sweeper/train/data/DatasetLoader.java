@@ -30,33 +30,35 @@ public final class DatasetLoader {
     public static LoadResult load(Path dataDir, PipelineSpec pipeline, LoadOptions options) {
         long start = System.nanoTime();
         ImageFolder folder = ImageFolder.scan(dataDir);
-        Optional<TensorCache> cache = options.cacheDir().map(TensorCache::new);
-        long hashStart = System.nanoTime();
-        Optional<String> key = cache.map(c -> TensorCache.key(folder, pipeline,
-                options.skipBadImages(), options.threads()));
-        Duration hashing = since(hashStart);
-
-        Optional<Path> cacheFile = Optional.empty();
-        if (cache.isPresent()) {
-            cacheFile = Optional.of(cache.get().fileFor(key.get()));
-            Optional<TensorCache.Entry> hit = cache.get().read(key.get(), pipeline, folder.labelMap());
-            if (hit.isPresent()) {
-                LoadReport report = new LoadReport(true, hit.get().tensors().count(), 0,
-                        hit.get().skippedFiles(), cacheFile, hashing, Duration.ZERO, since(start));
-                logLoaded(dataDir, report);
-                return new LoadResult(hit.get().tensors(), report);
-            }
+        if (options.cacheDir().isEmpty()) {
+            return decodeAll(folder, pipeline, options, Optional.empty(), Duration.ZERO, start);
         }
+        TensorCache cache = new TensorCache(options.cacheDir().get());
+        long hashStart = System.nanoTime();
+        String key = TensorCache.key(folder, pipeline, options.skipBadImages(), options.threads());
+        Duration hashing = since(hashStart);
+        Optional<Path> cacheFile = Optional.of(cache.fileFor(key));
 
+        Optional<TensorCache.Entry> hit = cache.read(key, pipeline, folder.labelMap());
+        if (hit.isPresent()) {
+            LoadReport report = new LoadReport(true, hit.get().tensors().count(), 0,
+                    hit.get().skippedFiles(), cacheFile, hashing, Duration.ZERO, since(start));
+            logLoaded(dataDir, report);
+            return new LoadResult(hit.get().tensors(), report);
+        }
+        LoadResult result = decodeAll(folder, pipeline, options, cacheFile, hashing, start);
+        cache.write(key, new TensorCache.Entry(result.tensors(), result.report().skippedFiles()));
+        return result;
+    }
+
+    private static LoadResult decodeAll(ImageFolder folder, PipelineSpec pipeline,
+            LoadOptions options, Optional<Path> cacheFile, Duration hashing, long start) {
         long decodeStart = System.nanoTime();
         Decoded decoded = decode(folder, pipeline, options);
         Duration decoding = since(decodeStart);
-        if (cache.isPresent()) {
-            cache.get().write(key.get(), new TensorCache.Entry(decoded.tensors, decoded.skipped));
-        }
         LoadReport report = new LoadReport(false, decoded.tensors.count(), decoded.attempts,
                 decoded.skipped, cacheFile, hashing, decoding, since(start));
-        logLoaded(dataDir, report);
+        logLoaded(folder.root(), report);
         return new LoadResult(decoded.tensors, report);
     }
 

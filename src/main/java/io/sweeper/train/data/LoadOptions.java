@@ -2,6 +2,7 @@ package io.sweeper.train.data;
 
 import io.sweeper.SweeperException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Optional;
 public record LoadOptions(int threads, boolean skipBadImages, Optional<Path> cacheDir) {
 
     public LoadOptions {
+        Objects.requireNonNull(cacheDir, "cacheDir: use Optional.empty() for no cache");
         if (threads < 1) {
             throw new SweeperException("data loading threads = " + threads
                     + " is out of range; use 1 or more");

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param cacheFile the cache entry read or written; empty without a cache
  * @param hashing time spent hashing the data to find the cache entry
  * @param decoding time spent decoding and preprocessing images
- * @param total the whole load, scanning the folder included
+ * @param total the whole load, from scanning the folder to the tensors in memory (writing a new
+ *     cache entry afterwards is not counted)
  */
 public record LoadReport(boolean fromCache, int imageCount, int decodedCount,
         List<String> skippedFiles, Optional<Path> cacheFile, Duration hashing, Duration decoding,

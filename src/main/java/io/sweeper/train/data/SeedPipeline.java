@@ -26,8 +26,8 @@ import java.util.SplittableRandom;
  * {@code (1 - p) / 255} values instead gives the same result (up to float rounding), because
  * bilinear interpolation and edge-replicating fill commute with an affine map of the values.
  * Augmentation keeps Keras' quirks too: fill mode {@code nearest} (edge replicate), and rotation
- * and zoom about Keras' centre {@code (h/2 + 0.5, w/2 + 0.5)}, one pixel right of and below the
- * true centre.
+ * and zoom about the centre keras_preprocessing 1.1 uses, {@code (h/2 + 0.5, w/2 + 0.5)}: one
+ * pixel right of and below the true centre (later Keras releases corrected it to −0.5).
  */
 final class SeedPipeline implements ImagePipeline {
     static final int HEIGHT = 21;

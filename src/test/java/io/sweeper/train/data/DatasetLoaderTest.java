@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sweeper.SweeperException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +96,7 @@ class DatasetLoaderTest {
         // Same name, another image's bytes.
         Files.copy(TestImages.MIDAS.resolve("Sample002/img002-001.png"),
                 data.resolve("Sample001/img001-001.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
 
         LoadResult again = DatasetLoader.load(data, PipelineSpec.seed(), cached);
 
@@ -213,14 +215,14 @@ class DatasetLoaderTest {
 
     @Test
     void skippingEveryImageOfAClassFailsNamingTheClass() throws IOException {
-        Path data = Files.createDirectories(temp.resolve("tiny/broken"));
-        Files.writeString(data.resolve("a.png"), "text");
+        Path broken = Files.createDirectories(temp.resolve("tiny/broken"));
+        Files.writeString(broken.resolve("a.png"), "text");
         TestImages.copySubset(temp.resolve("tiny"), List.of("Sample001"), 1);
 
         assertThatThrownBy(() -> DatasetLoader.load(temp.resolve("tiny"), PipelineSpec.seed(),
                 LoadOptions.uncached().withSkipBadImages(true)))
                 .isInstanceOf(SweeperException.class)
-                .hasMessageContaining(data.toString())
+                .hasMessageContaining(broken.toString())
                 .hasMessageContaining("no image that decodes");
     }
 
@@ -239,7 +241,7 @@ class DatasetLoaderTest {
         try (Stream<Path> files = Files.list(cacheDir)) {
             return files.toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
