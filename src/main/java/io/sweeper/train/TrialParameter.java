@@ -17,7 +17,7 @@ public enum TrialParameter {
     PIPELINE("pipeline", Kind.CHOICE, "seed", "preprocessing: the notebook's exact one, or the corrected one", "seed", "clean"),
     IMAGE_SIZE("image_size", Kind.INT, 28, 8, 128, "side of the square network input (clean pipeline; seed is always 28)"),
     CROP("crop", Kind.BOOL, true, "clean pipeline: crop to the ink's bounding box"),
-    CROP_MARGIN("crop_margin", Kind.NUMBER, 0.1, 0, 1, "clean pipeline: margin around the ink box, as a fraction of its size"),
+    CROP_MARGIN("crop_margin", Kind.NUMBER, 0.2, 0, 1, "clean pipeline: margin around the ink box, as a fraction of its size"),
     ACTIVATION("activation", Kind.CHOICE, "relu", "hidden-layer activation", activations()),
     DROPOUT("dropout", Kind.NUMBER, 0.4, 0, 0.95, "dropout rate of every Dropout layer"),
     TEMPERATURE("temperature", Kind.NUMBER, 1.0, 0.01, 1000, "softmax temperature T"),
