@@ -45,8 +45,8 @@ public record CommandLine(List<String> template, Optional<String> program) {
             throw new InvalidSpecException("command", "must list at least one item");
         }
         if (template.contains(CommandMacro.PROGRAM.token()) && program.isEmpty()) {
-            throw new InvalidSpecException("program", "is missing but the command uses ${program}; name the"
-                    + " training program (e.g. program: train.py) or write the command out");
+            throw new InvalidSpecException("program", "is missing, but the command runs ${program}; name the"
+                    + " training program (e.g. program: train.py), or give a command: that does not use it");
         }
     }
 

@@ -9,9 +9,9 @@ final class DidYouMean {
     private DidYouMean() {
     }
 
-    /** {@code "; did you mean 'x'?"} for the closest candidate within a few edits, else {@code ""}. */
+    /** {@code " (did you mean 'x'?)"} for the closest candidate within a few edits, else {@code ""}. */
     static String suffix(String given, Collection<String> candidates) {
-        return closest(given, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+        return closest(given, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
     static Optional<String> closest(String given, Collection<String> candidates) {
@@ -24,25 +24,30 @@ final class DidYouMean {
                 .filter(c -> editDistance(given, c) <= allowed);
     }
 
-    /** Levenshtein distance, case-insensitive: a wrongly capitalised key is still a near miss. */
+    /**
+     * Edit distance counting a swap of neighbours as one edit (optimal string alignment), since
+     * {@code gaol} for {@code goal} is one slip of the fingers; case-insensitive, since a wrongly
+     * capitalised key is a near miss too.
+     */
     static int editDistance(String a, String b) {
         String x = a.toLowerCase(java.util.Locale.ROOT);
         String y = b.toLowerCase(java.util.Locale.ROOT);
-        int[] previous = new int[y.length() + 1];
-        int[] current = new int[y.length() + 1];
+        int[][] d = new int[x.length() + 1][y.length() + 1];
+        for (int i = 0; i <= x.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= y.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= x.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= y.length(); j++) {
-                int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[y.length()];
+        return d[x.length()][y.length()];
     }
 }

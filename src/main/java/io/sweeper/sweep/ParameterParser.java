@@ -112,12 +112,12 @@ final class ParameterParser {
     }
 
     private static String notAKeyOf(DistributionKind kind, String key) {
-        String hint = DidYouMean.suffix(key, Stream.concat(kind.keys().stream(), Stream.of("distribution")).toList());
-        if (hint.isEmpty() && key.equals("q")) {
-            hint = DistributionKind.byYamlName("q_" + kind.yamlName())
-                    .map(q -> "; for values rounded to multiples of q use distribution: " + q.yamlName()).orElse("");
-        }
-        return "is not a key of " + kind.yamlName() + " (it takes " + String.join(", ", kind.keys()) + ")" + hint;
+        String suggestion = DidYouMean.suffix(key, Stream.concat(kind.keys().stream(), Stream.of("distribution")).toList());
+        String rounding = suggestion.isEmpty() && key.equals("q")
+                ? DistributionKind.byYamlName("q_" + kind.yamlName())
+                        .map(q -> "; for values rounded to multiples of q use distribution: " + q.yamlName()).orElse("")
+                : "";
+        return "is not a key of " + kind.yamlName() + suggestion + "; it takes " + String.join(", ", kind.keys()) + rounding;
     }
 
     private static Distribution distribution(DistributionKind kind, Map<String, LocatedNode> keys) {

@@ -30,7 +30,7 @@ public record Quantum(BigDecimal step, boolean integral) {
     /** The q a file wrote as a real number. */
     public static Quantum of(double q) {
         if (!(q > 0) || Double.isInfinite(q)) {
-            throw new InvalidSpecException("q", "must be a positive number, got " + PythonText.number(q));
+            throw new InvalidSpecException("q", "must be greater than 0, got " + PythonText.number(q));
         }
         return new Quantum(new BigDecimal(Double.toString(q)), false);
     }

@@ -91,7 +91,7 @@ final class SweepSpecParser {
             return;
         }
         List<String> known = Stream.of(ACTED_ON, SWEEPER_KEYS, NOT_ACTED_ON.keySet()).flatMap(Set::stream).sorted().toList();
-        throw node.error("unknown key" + DidYouMean.suffix(key, known)
+        throw node.error("unknown key '" + key + "'" + DidYouMean.suffix(key, known)
                 + "; a sweep file's keys are " + String.join(", ", known));
     }
 
@@ -196,7 +196,7 @@ final class SweepSpecParser {
     private static void requireKnown(LocatedNode entry, String key, Set<String> known) {
         if (!known.contains(key)) {
             List<String> sorted = known.stream().sorted().toList();
-            throw entry.error("unknown key" + DidYouMean.suffix(key, sorted) + "; the keys here are " + String.join(", ", sorted));
+            throw entry.error("unknown key '" + key + "'" + DidYouMean.suffix(key, sorted) + "; the keys here are " + String.join(", ", sorted));
         }
     }
 

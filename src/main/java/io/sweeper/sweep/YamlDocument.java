@@ -72,7 +72,7 @@ final class YamlDocument {
 
     private static String problemOf(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        return e.getContext() == null ? problem : problem + " (" + e.getContext() + ")";
+        return e.getContext() == null ? problem : e.getContext() + ", " + problem;
     }
 
     /** SnakeYAML's position-less refusals, reworded; the caller supplies the line. */
