@@ -3,7 +3,6 @@ package io.sweeper.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -21,7 +20,7 @@ import io.sweeper.SweeperException;
  */
 class BadSweepFilesTest {
 
-    private static final Path BAD = resource("sweeps/bad");
+    private static final Path BAD = SweepTestFiles.path("bad");
 
     @ParameterizedTest(name = "{0}: line {1}, key ''{2}''")
     @CsvSource(delimiter = '|', textBlock = """
@@ -115,13 +114,5 @@ class BadSweepFilesTest {
         assertThatThrownBy(() -> SweepFiles.load(missing))
                 .isInstanceOf(SweeperException.class)
                 .hasMessage(missing + ": no such file");
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(BadSweepFilesTest.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
