@@ -78,6 +78,9 @@ class BadSweepFilesTest {
             tab-indentation.yaml                   | 4  |                                                          | invalid YAML
             values-not-a-list.yaml                 | 5  | parameters.activation.values                             | must be a list
             probability-not-a-number.yaml          | 8  | parameters.optimizer.probabilities[1]                    | must be a number, got the text 'half'
+            empty-command.yaml                     | 3  | command                                                  | must list at least one item
+            early-terminate-no-bracket.yaml        | 6  | early_terminate.max_iter                                 | leaves no bracket
+            empty-parameters.yaml                  | 3  | parameters                                               | at least one parameter
             """)
     void isRefusedNamingFileLineAndKey(String file, int line, String keyPath, String fragment) {
         Path path = BAD.resolve(file);
@@ -93,7 +96,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(54);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(57);
         }
     }
 
