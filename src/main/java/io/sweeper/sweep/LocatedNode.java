@@ -40,14 +40,6 @@ final class LocatedNode {
         return new LocatedNode(source, "", node.getStartMark().getLine() + 1, node, values);
     }
 
-    String path() {
-        return path;
-    }
-
-    int line() {
-        return line;
-    }
-
     boolean isMapping() {
         return node instanceof MappingNode;
     }
@@ -64,7 +56,8 @@ final class LocatedNode {
         Map<String, LocatedNode> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mappingNode.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                throw at(tuple.getKeyNode(), path).error("keys must be plain names, got a list or mapping as a key");
+                throw new LocatedNode(source, path, lineOf(tuple.getKeyNode()), tuple.getKeyNode(), values)
+                        .error("keys must be plain names, got a list or mapping as a key");
             }
             String key = keyNode.getValue();
             LocatedNode entry = new LocatedNode(source, childPath(key), lineOf(keyNode), tuple.getValueNode(), values);
@@ -91,7 +84,8 @@ final class LocatedNode {
 
     String text() {
         if (!isScalarTagged(Tag.STR)) {
-            throw error("must be text, got " + describe() + (node instanceof ScalarNode ? "; put it in quotes" : ""));
+            boolean quotable = node instanceof ScalarNode && !node.getTag().equals(Tag.NULL);
+            throw error("must be text, got " + describe() + (quotable ? "; put it in quotes" : ""));
         }
         return ((ScalarNode) node).getValue();
     }
@@ -135,7 +129,8 @@ final class LocatedNode {
             return ConfigValues.normalize(values.construct(node));
         } catch (MarkedYAMLException e) {
             int problemLine = e.getProblemMark() == null ? line : e.getProblemMark().getLine() + 1;
-            throw new SweeperException(source + ":" + problemLine + ": " + prefix() + e.getProblem());
+            throw new SweeperException(source + ":" + problemLine + ": " + prefix()
+                    + (e.getProblem() == null ? e.getMessage() : e.getProblem()));
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -196,10 +191,6 @@ final class LocatedNode {
 
     private String childPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
-    }
-
-    private LocatedNode at(Node other, String otherPath) {
-        return new LocatedNode(source, otherPath, lineOf(other), other, values);
     }
 
     private static int lineOf(Node node) {

@@ -15,6 +15,8 @@ final class YamlValueConstructor extends SafeConstructor {
 
     YamlValueConstructor(LoaderOptions options) {
         super(options);
+        // The constructor keeps its own copy of this setting (SnakeYAML's Yaml class copies it over too).
+        setAllowDuplicateKeys(options.isAllowDuplicateKeys());
         yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
     }
 

@@ -80,6 +80,7 @@ class BadSweepFilesTest {
             probability-not-a-number.yaml          | 8  | parameters.optimizer.probabilities[1]                    | must be a number, got the text 'half'
             empty-command.yaml                     | 3  | command                                                  | must list at least one item
             early-terminate-no-bracket.yaml        | 6  | early_terminate.max_iter                                 | leaves no bracket
+            duplicate-key-in-value.yaml            | 7  | parameters.optimizer.values[1]                           | found duplicate key name
             empty-parameters.yaml                  | 3  | parameters                                               | at least one parameter
             """)
     void isRefusedNamingFileLineAndKey(String file, int line, String keyPath, String fragment) {
@@ -96,7 +97,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(57);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(58);
         }
     }
 
