@@ -1,0 +1,66 @@
+package io.sweeper.sweep;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated sweep file. Built by {@link SweepFiles}; every W&amp;B key sweeper acts on has a
+ * component here, plus sweeper's additive keys {@code seed} and {@code workers}.
+ *
+ * @param source         where the file came from (a path, or the name given to {@link SweepFiles#parse})
+ * @param yamlText       the file exactly as read, kept so the store can record what was run
+ * @param parameters     the top-level parameters in file order
+ * @param command        the {@code command:} list (W&amp;B's default when absent) with {@code program}
+ * @param runCap         at most this many trials ({@code run_cap}); none means no limit
+ * @param seed           the random-sampling seed ({@code seed}); when absent the caller picks one
+ *                       and records it, so the sweep can be replayed
+ * @param workers        how many trials to run at once ({@code workers}); the caller's default when absent
+ */
+public record SweepSpec(
+        String source,
+        String yamlText,
+        Optional<String> name,
+        Optional<String> description,
+        SweepMethod method,
+        Optional<MetricGoal> metric,
+        List<ParameterSpec> parameters,
+        CommandLine command,
+        Optional<Integer> runCap,
+        Optional<EarlyTerminate> earlyTerminate,
+        Optional<Long> seed,
+        Optional<Integer> workers) {
+
+    public SweepSpec {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(yamlText, "yamlText");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(metric, "metric");
+        parameters = List.copyOf(parameters);
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(runCap, "runCap");
+        Objects.requireNonNull(earlyTerminate, "earlyTerminate");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(workers, "workers");
+        if (parameters.isEmpty()) {
+            throw new InvalidSpecException("parameters", "must define at least one parameter");
+        }
+        runCap.filter(cap -> cap < 1).ifPresent(cap -> {
+            throw new InvalidSpecException("run_cap", "must be at least 1, got " + cap);
+        });
+        workers.filter(w -> w < 1).ifPresent(w -> {
+            throw new InvalidSpecException("workers", "must be at least 1, got " + w);
+        });
+        if (earlyTerminate.isPresent() && metric.isEmpty()) {
+            throw new InvalidSpecException("early_terminate", "hyperband compares trials by the metric;"
+                    + " add metric: {name: ..., goal: ...}");
+        }
+    }
+
+    /** Every leaf parameter, depth first in file order. */
+    public List<ParameterSpec.Leaf> leaves() {
+        return ParameterSpec.leaves(parameters);
+    }
+}

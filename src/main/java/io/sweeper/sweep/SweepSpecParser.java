@@ -1,0 +1,210 @@
+package io.sweeper.sweep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+
+import io.sweeper.SweeperException;
+
+/**
+ * Reads the top level of a sweep file into a {@link SweepSpec}. Keys fall in three groups: the
+ * W&amp;B keys sweeper acts on, sweeper's additive keys ({@code seed}, {@code workers}), and W&amp;B
+ * keys accepted with a warning because sweeper has nothing to do with them (entity, project,
+ * Launch and scheduler settings). Any other key is an error: in W&amp;B's schema it would be one too.
+ */
+final class SweepSpecParser {
+    private static final Set<String> ACTED_ON = Set.of("program", "command", "method", "metric", "run_cap",
+            "name", "description", "parameters", "early_terminate");
+    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers");
+    /** W&amp;B keys sweeper accepts and ignores, with the reason it gives. */
+    private static final Map<String, String> NOT_ACTED_ON = Map.of(
+            "entity", "a W&B account setting",
+            "project", "a W&B account setting",
+            "controller", "sweeper's controller always runs locally",
+            "job", "a W&B Launch setting",
+            "image_uri", "a W&B Launch setting",
+            "apiVersion", "a W&B file-format marker",
+            "kind", "a W&B file-format marker",
+            "scheduler", "W&B custom schedulers (Optuna, Ax) are not supported",
+            "metrics", "multi-objective search is not supported; sweeper optimises `metric`");
+    private static final Set<String> METRIC_KEYS = Set.of("name", "goal", "target", "impute", "impute_while_running");
+    private static final Set<String> EARLY_TERMINATE_KEYS = Set.of("type", "min_iter", "max_iter", "s", "eta", "strict");
+
+    private final String text;
+    private final List<String> warnings = new ArrayList<>();
+
+    private SweepSpecParser(String text) {
+        this.text = text;
+    }
+
+    static LoadedSweep parse(String text, String source) {
+        return new SweepSpecParser(text).parse(YamlDocument.read(text, source), source);
+    }
+
+    private LoadedSweep parse(LocatedNode root, String source) {
+        if (!root.isMapping()) {
+            throw root.error("a sweep file is a mapping of keys (method, parameters, ...), got " + root.describe());
+        }
+        Map<String, LocatedNode> keys = root.mapping();
+        keys.forEach(this::checkKnown);
+        SweepMethod method = method(Optional.ofNullable(keys.get("method")).orElseThrow(
+                () -> root.errorAt("method", "is missing; choose grid or random")));
+        LocatedNode parameters = Optional.ofNullable(keys.get("parameters")).orElseThrow(
+                () -> root.errorAt("parameters", "is missing; list the parameters to sweep"));
+        List<ParameterSpec> parameterSpecs = new ParameterParser(method, warnings).parameters(parameters);
+        if (method == SweepMethod.GRID) {
+            checkGridSize(parameters, parameterSpecs);
+        }
+        try {
+            SweepSpec spec = new SweepSpec(source, text,
+                    optional(keys, "name", LocatedNode::text),
+                    optional(keys, "description", LocatedNode::text),
+                    method,
+                    optional(keys, "metric", this::metric),
+                    parameterSpecs,
+                    new CommandLine(optional(keys, "command", this::command).orElse(CommandLine.DEFAULT_TEMPLATE),
+                            optional(keys, "program", LocatedNode::text)),
+                    optional(keys, "run_cap", LocatedNode::smallInteger),
+                    optional(keys, "early_terminate", this::earlyTerminate),
+                    optional(keys, "seed", LocatedNode::integer),
+                    optional(keys, "workers", LocatedNode::smallInteger));
+            return new LoadedSweep(spec, warnings);
+        } catch (InvalidSpecException e) {
+            // "program is missing" is about the command that needs it, when there is one.
+            String key = e.key().equals("program") && keys.containsKey("command") ? "command" : e.key();
+            throw root.errorAt(key, e.problem());
+        }
+    }
+
+    private void checkKnown(String key, LocatedNode node) {
+        if (ACTED_ON.contains(key) || SWEEPER_KEYS.contains(key)) {
+            return;
+        }
+        if (NOT_ACTED_ON.containsKey(key)) {
+            warnings.add(node.warning("accepted for W&B compatibility but not acted on (" + NOT_ACTED_ON.get(key) + ")"));
+            return;
+        }
+        List<String> known = Stream.of(ACTED_ON, SWEEPER_KEYS, NOT_ACTED_ON.keySet()).flatMap(Set::stream).sorted().toList();
+        throw node.error("unknown key '" + key + "'" + DidYouMean.suffix(key, known)
+                + "; a sweep file's keys are " + String.join(", ", known));
+    }
+
+    private static <T> Optional<T> optional(Map<String, LocatedNode> keys, String key, Function<LocatedNode, T> read) {
+        return Optional.ofNullable(keys.get(key)).map(read);
+    }
+
+    private static SweepMethod method(LocatedNode node) {
+        String name = node.text();
+        SweepMethod method = SweepMethod.byYamlName(name).orElseThrow(() -> node.error(name.equals("custom")
+                ? "custom (W&B's Optuna and Ax schedulers) is not supported; use grid or random"
+                : "unknown method '" + name + "'" + DidYouMean.suffix(name, SweepMethod.yamlNames()) + "; use grid or random"));
+        if (method == SweepMethod.BAYES) {
+            throw node.error("bayes is not available yet: Bayesian search comes in a later release of sweeper;"
+                    + " use random (or grid) for now");
+        }
+        return method;
+    }
+
+    private MetricGoal metric(LocatedNode node) {
+        Map<String, LocatedNode> keys = node.mapping();
+        keys.forEach((key, entry) -> requireKnown(entry, key, METRIC_KEYS));
+        LocatedNode name = Optional.ofNullable(keys.get("name")).orElseThrow(
+                () -> node.errorAt("name", "is missing; name the metric the trials log, e.g. name: val_loss"));
+        Optional.ofNullable(keys.get("impute_while_running")).ifPresent(entry ->
+                warnings.add(entry.warning("accepted for W&B compatibility but not acted on")));
+        try {
+            return new MetricGoal(name.text(),
+                    optional(keys, "goal", g -> choice(g, MetricGoal.Direction.values(), MetricGoal.Direction::yamlName))
+                            .orElse(MetricGoal.Direction.MINIMIZE),
+                    optional(keys, "target", LocatedNode::number),
+                    optional(keys, "impute", i -> choice(i, MetricGoal.Impute.values(), MetricGoal.Impute::yamlName))
+                            .orElse(MetricGoal.Impute.WORST));
+        } catch (InvalidSpecException e) {
+            throw node.errorAt(e.key(), e.problem());
+        }
+    }
+
+    private EarlyTerminate earlyTerminate(LocatedNode node) {
+        Map<String, LocatedNode> keys = node.mapping();
+        keys.forEach((key, entry) -> requireKnown(entry, key, EARLY_TERMINATE_KEYS));
+        EarlyTerminate.Type type = choice(Optional.ofNullable(keys.get("type")).orElseThrow(
+                        () -> node.errorAt("type", "is missing; sweeper knows type: hyperband")),
+                EarlyTerminate.Type.values(), EarlyTerminate.Type::yamlName);
+        if (keys.containsKey("min_iter") && keys.containsKey("max_iter")) {
+            warnings.add(keys.get("min_iter").warning("is ignored when max_iter is given (as in W&B)"));
+        }
+        try {
+            return new EarlyTerminate(type,
+                    optional(keys, "min_iter", LocatedNode::smallInteger),
+                    optional(keys, "max_iter", LocatedNode::smallInteger),
+                    optional(keys, "s", LocatedNode::smallInteger),
+                    optional(keys, "eta", LocatedNode::number).orElse(EarlyTerminate.DEFAULT_ETA),
+                    optional(keys, "strict", LocatedNode::bool).orElse(EarlyTerminate.DEFAULT_STRICT));
+        } catch (InvalidSpecException e) {
+            throw node.errorAt(e.key(), e.problem());
+        }
+    }
+
+    /** The command's items as text, each whole-item macro checked against W&amp;B's list. */
+    private List<String> command(LocatedNode node) {
+        List<String> items = new ArrayList<>();
+        for (LocatedNode itemNode : node.sequence()) {
+            if (itemNode.isMapping() || itemNode.isSequence()) {
+                throw itemNode.error("must be one argument (text), got " + itemNode.describe());
+            }
+            String item = PythonText.str(itemNode.value());
+            checkMacros(itemNode, item);
+            items.add(item);
+        }
+        return items;
+    }
+
+    private void checkMacros(LocatedNode node, String item) {
+        Matcher macro = CommandMacro.ANY.matcher(item);
+        while (macro.find()) {
+            String token = macro.group();
+            if (CommandMacro.ENVIRONMENT_VARIABLE.matcher(token).matches()) {
+                continue;
+            }
+            if (token.startsWith("${envvar:")) {
+                throw node.error(token + ": environment variable names are upper case, digits and _ (as W&B reads them)");
+            }
+            if (!CommandMacro.tokens().contains(token)) {
+                throw node.error("unknown macro " + token + DidYouMean.suffix(token, CommandMacro.tokens())
+                        + "; the macros are " + String.join(" ", CommandMacro.tokens()) + " ${envvar:NAME}");
+            }
+            if (!token.equals(item)) {
+                warnings.add(node.warning(token + " inside a longer argument is left as text (as in W&B); give it an item of its own"));
+            }
+        }
+    }
+
+    private void checkGridSize(LocatedNode parametersNode, List<ParameterSpec> parameters) {
+        try {
+            GridSpace.of(parameters);
+        } catch (IllegalArgumentException e) {
+            throw parametersNode.error(e.getMessage());
+        }
+    }
+
+    private static void requireKnown(LocatedNode entry, String key, Set<String> known) {
+        if (!known.contains(key)) {
+            List<String> sorted = known.stream().sorted().toList();
+            throw entry.error("unknown key '" + key + "'" + DidYouMean.suffix(key, sorted) + "; the keys here are " + String.join(", ", sorted));
+        }
+    }
+
+    /** The constant of {@code options} whose YAML name the node gives, or an error listing them. */
+    private static <E> E choice(LocatedNode node, E[] options, Function<E, String> yamlName) {
+        String given = node.text();
+        List<String> names = Arrays.stream(options).map(yamlName).toList();
+        return Arrays.stream(options).filter(o -> yamlName.apply(o).equals(given)).findFirst().orElseThrow(
+                () -> node.error("must be " + String.join(" or ", names) + ", got '" + given + "'" + DidYouMean.suffix(given, names)));
+    }
+}

@@ -1,0 +1,122 @@
+package io.sweeper.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.sweeper.SweeperException;
+
+/** Sweep files written as W&B's docs (and DESIGN.md) write them are read as W&B reads them. */
+class GoodSweepFilesTest {
+
+    @Test
+    void docsBasicExampleIsRefusedOnlyBecauseItAsksForBayes() {
+        assertThatThrownBy(() -> SweepFiles.load(SweepTestFiles.path("good/wandb-docs-basic.yaml")))
+                .isInstanceOf(SweeperException.class)
+                .hasMessageContaining("wandb-docs-basic.yaml:4: method: bayes is not available yet")
+                .hasMessageContaining("later release");
+
+        SweepSpec spec = parseAsRandom("good/wandb-docs-basic.yaml").spec();
+
+        assertThat(spec.name()).contains("sweepdemo");
+        assertThat(spec.metric()).contains(new MetricGoal("validation_loss", MetricGoal.Direction.MINIMIZE,
+                Optional.empty(), MetricGoal.Impute.WORST));
+        assertThat(spec.leaves()).extracting(ParameterSpec::dottedPath)
+                .containsExactly("learning_rate", "batch_size", "epochs", "optimizer");
+        assertThat(distribution(spec, "learning_rate")).isEqualTo(
+                new UniformRange(DistributionKind.UNIFORM, 0.0001, 0.1, Optional.empty()));
+        assertThat(distribution(spec, "batch_size")).isEqualTo(new Categorical(List.of(16L, 32L, 64L)));
+        assertThat(distribution(spec, "optimizer")).isEqualTo(new Categorical(List.of("adam", "sgd")));
+    }
+
+    @Test
+    void designExampleReadsOnceBayesIsSwappedForRandom() {
+        LoadedSweep loaded = parseAsRandom("good/design-mish-temperature.yaml");
+        SweepSpec spec = loaded.spec();
+
+        assertThat(spec.command().program()).contains("train");
+        assertThat(spec.runCap()).contains(40);
+        assertThat(spec.metric().orElseThrow().goal()).isEqualTo(MetricGoal.Direction.MAXIMIZE);
+        assertThat(spec.earlyTerminate().orElseThrow().bands()).startsWith(5, 15, 45, 135);
+        assertThat(distribution(spec, "rotation")).isEqualTo(new UniformRange(DistributionKind.Q_UNIFORM, 0, 20,
+                Optional.of(Quantum.ofInteger(5))));
+        assertThat(distribution(spec, "epochs")).isEqualTo(new Constant(400L));
+        assertThat(loaded.warnings()).isEmpty();
+    }
+
+    @Test
+    void docsDoubleNestedExampleGivesNestedParameters() {
+        SweepSpec spec = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-double-nested.yaml")).spec();
+
+        assertThat(spec.parameters()).extracting(ParameterSpec::name).containsExactly("optimizer", "fc_layer_size",
+                "dropout", "epochs", "learning_rate", "batch_size", "nested_category_1", "nested_category_2",
+                "nested_category_3");
+        assertThat(spec.parameters().get(6)).isInstanceOf(ParameterSpec.Nested.class);
+        assertThat(spec.leaves()).extracting(ParameterSpec::dottedPath).contains(
+                "nested_category_1.momentum", "nested_category_1.weight_decay", "nested_category_3.weight_decay");
+        assertThat(distribution(spec, "nested_category_2.momentum"))
+                .isEqualTo(new UniformRange(DistributionKind.UNIFORM, 0, 0.9, Optional.empty()));
+        assertThat(distribution(spec, "batch_size")).isEqualTo(new UniformRange(DistributionKind.Q_LOG_UNIFORM_VALUES,
+                32, 256, Optional.of(Quantum.ofInteger(8))));
+    }
+
+    @Test
+    void docsCommandExampleKeepsItsFixedArguments() {
+        SweepSpec spec = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-command.yaml")).spec();
+
+        assertThat(spec.command().template()).containsExactly(
+                "${env}", "${interpreter}", "${program}", "-config", "your-training-config.json", "${args}");
+        assertThat(spec.command().isDefault()).isFalse();
+        assertThat(spec.method()).isEqualTo(SweepMethod.GRID);
+    }
+
+    @Test
+    void docsHyperbandExamplesGiveTheBracketsWandbComputes() {
+        EarlyTerminate fromMin = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-hyperband-min-iter.yaml"))
+                .spec().earlyTerminate().orElseThrow();
+        EarlyTerminate fromMax = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-hyperband-max-iter.yaml"))
+                .spec().earlyTerminate().orElseThrow();
+
+        assertThat(fromMin).isEqualTo(new EarlyTerminate(EarlyTerminate.Type.HYPERBAND, Optional.of(3),
+                Optional.empty(), Optional.empty(), 3, true));
+        assertThat(fromMin.bands()).startsWith(3, 9, 27, 81);
+        assertThat(fromMax.bands()).containsExactly(3, 9);
+    }
+
+    @Test
+    void everyDistributionIsReadWithItsKindAndDefaults() {
+        LoadedSweep loaded = SweepFiles.load(SweepTestFiles.path("good/every-distribution.yaml"));
+        SweepSpec spec = loaded.spec();
+
+        assertThat(spec.leaves()).extracting(leaf -> leaf.distribution().kind())
+                .containsExactly(DistributionKind.values());
+        assertThat(spec.leaves()).allSatisfy(leaf ->
+                assertThat(leaf.distribution().kind().yamlName()).isEqualTo(leaf.name()));
+        assertThat(distribution(spec, "q_normal")).isEqualTo(new Normal(DistributionKind.Q_NORMAL, 0, 1,
+                Optional.of(new Quantum(new java.math.BigDecimal("0.5"), false))));
+        assertThat(distribution(spec, "q_beta")).isEqualTo(new Beta(DistributionKind.Q_BETA, 1, 1,
+                Optional.of(new Quantum(new java.math.BigDecimal("0.1"), false))));
+        assertThat(spec.seed()).contains(42L);
+        assertThat(spec.workers()).contains(2);
+        assertThat(spec.description()).contains("one parameter per distribution");
+        assertThat(spec.metric().orElseThrow().target()).contains(0.05);
+        assertThat(spec.metric().orElseThrow().impute()).isEqualTo(MetricGoal.Impute.BEST);
+        assertThat(spec.yamlText()).isEqualTo(SweepTestFiles.text("good/every-distribution.yaml"));
+        assertThat(loaded.warnings()).hasSize(3).allSatisfy(w -> assertThat(w).contains("natural-log exponents"));
+    }
+
+    private static LoadedSweep parseAsRandom(String file) {
+        String text = SweepTestFiles.text(file);
+        assertThat(text).contains("method: bayes");
+        return SweepFiles.parse(text.replace("method: bayes", "method: random"), file);
+    }
+
+    static Distribution distribution(SweepSpec spec, String dottedPath) {
+        return spec.leaves().stream().filter(l -> l.dottedPath().equals(dottedPath)).findFirst()
+                .orElseThrow(() -> new AssertionError("no parameter " + dottedPath)).distribution();
+    }
+}
