@@ -1,0 +1,22 @@
+package io.sweeper.exec;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a running trial can tell the engine, and ask of it. */
+public interface TrialContext {
+    /** The trial's own folder for checkpoints and logs. */
+    Path outDir();
+
+    /** Intra-op threads this trial may use (its share of the cores). */
+    int threads();
+
+    /** Records one epoch's metrics; false means stop now (cancelled, or a lease lost). */
+    boolean reportEpoch(int epoch, Map<String, Double> metrics);
+
+    /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */
+    void reportCheckpoint(int epoch, Path checkpoint);
+
+    /** True once the trial should stop (Ctrl-C). */
+    boolean stopRequested();
+}
