@@ -23,16 +23,19 @@ import org.jooq.impl.DSL;
  */
 final class Database implements AutoCloseable {
     final DatabaseKind kind;
+    /** The URL connected to: the user's, plus the settings sweeper needs on H2. */
     final String url;
+    /** The user's URL as it may be shown: without the settings sweeper added, password masked. */
     final String maskedUrl;
     final DSLContext dsl;
     private final ConnectionPool pool;
     private final Optional<Connection> h2Keeper;
 
-    private Database(DatabaseKind kind, String url, ConnectionPool pool, Optional<Connection> h2Keeper) {
+    private Database(DatabaseKind kind, String url, String maskedUrl, ConnectionPool pool,
+            Optional<Connection> h2Keeper) {
         this.kind = kind;
         this.url = url;
-        this.maskedUrl = JdbcUrls.mask(url);
+        this.maskedUrl = maskedUrl;
         this.pool = pool;
         this.h2Keeper = h2Keeper;
         Settings settings = new Settings()
@@ -46,18 +49,19 @@ final class Database implements AutoCloseable {
     static Database open(String requestedUrl) {
         DatabaseKind kind = JdbcUrls.kindOf(requestedUrl);
         String url = kind == DatabaseKind.H2 ? JdbcUrls.withH2Settings(requestedUrl) : requestedUrl;
-        OpenFailures failures = new OpenFailures(url);
+        String maskedUrl = JdbcUrls.mask(requestedUrl);
+        OpenFailures failures = new OpenFailures(requestedUrl);
         if (kind == DatabaseKind.H2) {
             JdbcUrls.h2File(url).ifPresent(Database::requireWritableLocation);
         }
-        ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url), JdbcUrls.mask(url));
+        ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url), maskedUrl);
         Optional<Connection> keeper = Optional.empty();
         try {
             if (kind == DatabaseKind.H2) {
                 keeper = Optional.of(DriverManager.getConnection(url));
             }
-            SchemaMigration.migrate(url, kind);
-            return new Database(kind, url, pool, keeper);
+            SchemaMigration.migrate(url, kind, maskedUrl);
+            return new Database(kind, url, maskedUrl, pool, keeper);
         } catch (SweeperException e) {
             closeAll(pool, keeper);
             throw e;

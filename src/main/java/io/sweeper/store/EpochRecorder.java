@@ -4,7 +4,6 @@ import static io.sweeper.store.jooq.Tables.CHECKPOINT;
 import static io.sweeper.store.jooq.Tables.METRIC;
 import static io.sweeper.store.jooq.Tables.SWEEP;
 
-import io.sweeper.store.jooq.tables.records.MetricRecord;
 import io.sweeper.store.jooq.tables.records.TrialRecord;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep5;
+import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 /**
@@ -23,8 +23,6 @@ import org.jooq.impl.DSL;
  * metric table.
  */
 final class EpochRecorder {
-    /** Metric rows per upsert; 5 bind values each stays far below PostgreSQL's 65535. */
-    private static final int UPSERT_CHUNK = 1000;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final Database db;
@@ -41,19 +39,14 @@ final class EpochRecorder {
             DSLContext tx = cfg.dsl();
             TrialRecord trial = TrialLifecycle.lockLeased(tx, lease);
             Instant now = StoreTime.now();
-            int rows = 0;
-            InsertValuesStep5<MetricRecord, Long, Integer, String, Double, Instant> upsert = newUpsert(tx);
+            BatchBindStep upserts = tx.batch(upsertTemplate(tx));
             for (EpochMetrics epoch : epochs) {
                 for (Map.Entry<String, Double> metric : epoch.values().entrySet()) {
-                    upsert = upsert.values(trial.getId(), epoch.epoch(), metric.getKey(), metric.getValue(), now);
-                    if (++rows % UPSERT_CHUNK == 0) {
-                        execute(upsert);
-                        upsert = newUpsert(tx);
-                    }
+                    upserts = upserts.bind(trial.getId(), epoch.epoch(), metric.getKey(), metric.getValue(), now);
                 }
             }
-            if (rows % UPSERT_CHUNK != 0) {
-                execute(upsert);
+            if (upserts.size() > 0) {
+                upserts.execute();
             }
             int lastEpoch = epochs.stream().mapToInt(EpochMetrics::epoch).max().orElseThrow();
             if (trial.getLastEpoch() == null || trial.getLastEpoch() < lastEpoch) {
@@ -64,16 +57,18 @@ final class EpochRecorder {
         });
     }
 
-    private static InsertValuesStep5<MetricRecord, Long, Integer, String, Double, Instant> newUpsert(DSLContext tx) {
-        return tx.insertInto(METRIC, METRIC.TRIAL_ID, METRIC.EPOCH, METRIC.NAME, METRIC.VALUE, METRIC.AT);
-    }
-
-    private static void execute(InsertValuesStep5<MetricRecord, Long, Integer, String, Double, Instant> upsert) {
-        upsert.onConflict(METRIC.TRIAL_ID, METRIC.EPOCH, METRIC.NAME)
+    /**
+     * One metric row, inserted or overwritten; executed as a JDBC batch, one bind set per row.
+     * (A single multi-row upsert would be shorter, but on H2 jOOQ emulates it with nested
+     * UNION ALLs that H2's parser recurses into, one level per row.)
+     */
+    private static Query upsertTemplate(DSLContext tx) {
+        return tx.insertInto(METRIC, METRIC.TRIAL_ID, METRIC.EPOCH, METRIC.NAME, METRIC.VALUE, METRIC.AT)
+                .values((Long) null, (Integer) null, (String) null, (Double) null, (Instant) null)
+                .onConflict(METRIC.TRIAL_ID, METRIC.EPOCH, METRIC.NAME)
                 .doUpdate()
                 .set(METRIC.VALUE, DSL.excluded(METRIC.VALUE))
-                .set(METRIC.AT, DSL.excluded(METRIC.AT))
-                .execute();
+                .set(METRIC.AT, DSL.excluded(METRIC.AT));
     }
 
     /**

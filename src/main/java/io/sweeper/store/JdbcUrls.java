@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)([^;&]*)");
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:;?]*:)([^@/]*)(@)");
-    private static final Pattern H2_CREDENTIAL = Pattern.compile("(?i);\\s*(user|password)=[^;]*");
+    private static final Pattern H2_NON_KEYWORDS = Pattern.compile("(?i)\\s*NON_KEYWORDS=");
     /** H2 URL prefixes of databases that are not a local file (memory, remote server, zip). */
     private static final Pattern H2_NOT_A_LOCAL_FILE = Pattern.compile("(?i)^(mem:|tcp:|ssl:|zip:)");
 
@@ -83,9 +83,21 @@ public final class JdbcUrls {
         }
     }
 
-    /** The H2 URL without USER and PASSWORD, to connect as another user. */
-    static String withoutH2Credentials(String url) {
-        return H2_CREDENTIAL.matcher(url).replaceAll("");
+    /**
+     * The H2 URL for a second, non-admin user of the open database: its location and
+     * {@code NON_KEYWORDS} only, because H2 runs every URL setting as a SET command and most of
+     * them (DB_CLOSE_ON_EXIT, TRACE_LEVEL_FILE, …) need admin rights; the credentials are the
+     * other user's.
+     */
+    static String h2UrlForAnotherUser(String url) {
+        String[] parts = url.split(";");
+        StringBuilder result = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (H2_NON_KEYWORDS.matcher(parts[i]).lookingAt()) {
+                result.append(';').append(parts[i].strip());
+            }
+        }
+        return result.toString();
     }
 
     /** The password written in the URL, if any, to scrub from driver messages that echo it. */

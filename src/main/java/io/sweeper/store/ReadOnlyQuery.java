@@ -61,7 +61,7 @@ final class ReadOnlyQuery {
 
     private Connection connect() throws SQLException {
         if (db.kind == DatabaseKind.H2) {
-            return DriverManager.getConnection(JdbcUrls.withoutH2Credentials(db.url), H2_READER, H2_READER);
+            return DriverManager.getConnection(JdbcUrls.h2UrlForAnotherUser(db.url), H2_READER, H2_READER);
         }
         Properties session = new Properties();
         session.setProperty("readOnlyMode", "always");

@@ -18,14 +18,14 @@ final class SchemaMigration {
     private SchemaMigration() {
     }
 
-    static void migrate(String url, DatabaseKind kind) {
+    static void migrate(String url, DatabaseKind kind, String maskedUrl) {
         Flyway flyway = Flyway.configure()
                 .loggers("slf4j")
                 .dataSource(url, null, null)
                 .locations(kind.migrationLocations.toArray(String[]::new))
                 .cleanDisabled(true)
                 .load();
-        refuseNewerSchema(flyway.info(), JdbcUrls.mask(url));
+        refuseNewerSchema(flyway.info(), maskedUrl);
         flyway.migrate();
     }
 

@@ -16,10 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep4;
+import org.jooq.InsertValuesStep5;
 import org.jooq.Result;
 import org.jooq.exception.DataAccessException;
-import org.jooq.exception.SQLStateClass;
 
 /**
  * Every change of a trial's state, each one transaction that checks the {@link TrialState}
@@ -30,6 +29,8 @@ import org.jooq.exception.SQLStateClass;
 final class TrialLifecycle {
     /** Rows per INSERT: PostgreSQL allows 65535 bind values in one statement. */
     private static final int INSERT_CHUNK = 1000;
+    /** SQLSTATE of a unique-key violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
     private final SweepCatalog sweeps;
@@ -62,10 +63,10 @@ final class TrialLifecycle {
                 Instant now = StoreTime.now();
                 List<Long> ids = new ArrayList<>(trials.size());
                 for (int from = 0; from < trials.size(); from += INSERT_CHUNK) {
-                    InsertValuesStep4<TrialRecord, Long, Integer, String, Instant> insert = tx
-                            .insertInto(TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.CREATED_AT);
+                    InsertValuesStep5<TrialRecord, Long, Integer, String, String, Instant> insert = tx.insertInto(
+                            TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.STATE, TRIAL.CREATED_AT);
                     for (NewTrial trial : trials.subList(from, Math.min(trials.size(), from + INSERT_CHUNK))) {
-                        insert = insert.values(sweepId, trial.number(), trial.paramsJson(), now);
+                        insert = insert.values(sweepId, trial.number(), trial.paramsJson(), TrialState.QUEUED.word(), now);
                     }
                     ids.addAll(insert.returningResult(TRIAL.ID).fetch(TRIAL.ID));
                 }
@@ -78,7 +79,7 @@ final class TrialLifecycle {
             });
         } catch (DataAccessException e) {
             // two writers adding the same numbers at once: the unique key is the referee
-            if (e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
                 throw numbersTaken(sweepId, numbers.toString());
             }
             throw e;
