@@ -43,9 +43,13 @@ CREATE TABLE trial (
     CONSTRAINT trial_sweep_number UNIQUE (sweep_id, number)
 );
 
--- Claiming (queued, by number), lease expiry (running) and `best` (finished/pruned, by value)
--- all select one sweep's trials in one state; this index answers each with a range scan.
-CREATE INDEX trial_sweep_state ON trial (sweep_id, state, best_value);
+-- Claiming takes the lowest-numbered queued trial and lease expiry scans running ones: without
+-- this index each claim would sort every queued trial of the sweep (10,000 in a big grid).
+CREATE INDEX trial_queue ON trial (sweep_id, state, number);
+
+-- `best`: the top finished (or pruned) value of a sweep, and the first trial that reached it, are
+-- each the first entry of a range of this index.
+CREATE INDEX trial_rank ON trial (sweep_id, state, best_value, number);
 
 -- Every epoch's metrics; re-recording an epoch (a retried write) overwrites, never duplicates.
 -- The primary key also serves "metrics of a trial" (trial_id is its first column).

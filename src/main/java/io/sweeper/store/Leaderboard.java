@@ -10,6 +10,7 @@ import io.sweeper.store.jooq.tables.records.MetricRecord;
 import io.sweeper.store.jooq.tables.records.TrialRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.jooq.impl.DSL;
 
 /**
  * What {@code show}, {@code best} and the dashboard read. Rankings come from the trial rows'
- * kept best values (index {@code trial_sweep_state}), never from scanning the metric table.
+ * kept best values (index {@code trial_rank}), never from scanning the metric table.
  */
 final class Leaderboard {
     private final Database db;
@@ -31,29 +32,65 @@ final class Leaderboard {
         this.sweeps = sweeps;
     }
 
-    /** All trials of the sweep, best first by the sweep's goal, trials with no value yet last. */
-    List<TrialRow> ranked(long sweepId) {
+    /**
+     * The sweep's first {@code limit} trials, best first by the sweep's goal, trials with no value
+     * yet last. The database sorts; only the rows asked for are read into records.
+     */
+    List<TrialRow> ranked(long sweepId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
         Goal goal = sweeps.get(sweepId).goal();
         return db.dsl.selectFrom(TRIAL)
                 .where(TRIAL.SWEEP_ID.eq(sweepId))
                 .orderBy(byBest(goal), TRIAL.NUMBER.asc())
+                .limit(limit)
                 .fetch(RowMapping::trial);
     }
 
-    /** The best finished or pruned trial (see {@link TrialState#ranksForBest()}). */
+    /**
+     * The best finished or pruned trial (see {@link TrialState#ranksForBest()}); on a tie, the
+     * lowest-numbered. Asked as one small query per state rather than one {@code state IN (…)}
+     * query: H2 takes a sort from an index only when the ORDER BY walks all of the index's leading
+     * columns in one direction, and otherwise sorts every trial of the sweep. So each state's top
+     * value is the first entry of {@code trial_rank} read forwards or backwards, and the trial
+     * with that value the first entry of another range of it; PostgreSQL reads the same ranges.
+     */
     Optional<TrialRow> best(long sweepId) {
         Goal goal = sweeps.get(sweepId).goal();
-        List<String> ranked = Arrays.stream(TrialState.values())
-                .filter(TrialState::ranksForBest)
-                .map(TrialState::word)
-                .toList();
-        return db.dsl.selectFrom(TRIAL)
+        List<TrialState> ranked = Arrays.stream(TrialState.values()).filter(TrialState::ranksForBest).toList();
+        Optional<Double> top = ranked.stream()
+                .map(state -> topValue(sweepId, state, goal))
+                .flatMap(Optional::stream)
+                .reduce((a, b) -> goal.isBetter(b, a) ? b : a);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        return ranked.stream()
+                .map(state -> db.dsl.selectFrom(TRIAL)
+                        .where(TRIAL.SWEEP_ID.eq(sweepId)
+                                .and(TRIAL.STATE.eq(state.word()))
+                                .and(TRIAL.BEST_VALUE.eq(top.get())))
+                        .orderBy(TRIAL.SWEEP_ID, TRIAL.STATE, TRIAL.BEST_VALUE, TRIAL.NUMBER)
+                        .limit(1)
+                        .fetchOptional())
+                .flatMap(Optional::stream)
+                .min(Comparator.comparing(TrialRecord::getNumber))
+                .map(RowMapping::trial);
+    }
+
+    private Optional<Double> topValue(long sweepId, TrialState state, Goal goal) {
+        List<SortField<?>> bestFirst = goal == Goal.MAXIMIZE
+                ? List.of(TRIAL.SWEEP_ID.desc(), TRIAL.STATE.desc(), TRIAL.BEST_VALUE.desc())
+                : List.of(TRIAL.SWEEP_ID.asc(), TRIAL.STATE.asc(), TRIAL.BEST_VALUE.asc());
+        return db.dsl.select(TRIAL.BEST_VALUE)
+                .from(TRIAL)
                 .where(TRIAL.SWEEP_ID.eq(sweepId)
-                        .and(TRIAL.STATE.in(ranked))
+                        .and(TRIAL.STATE.eq(state.word()))
                         .and(TRIAL.BEST_VALUE.isNotNull()))
-                .orderBy(byBest(goal), TRIAL.NUMBER.asc())
+                .orderBy(bestFirst)
                 .limit(1)
-                .fetchOptional(RowMapping::trial);
+                .fetchOptional(TRIAL.BEST_VALUE);
     }
 
     private static SortField<Double> byBest(Goal goal) {

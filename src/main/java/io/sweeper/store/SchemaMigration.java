@@ -9,6 +9,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
  * Brings a database's schema up to this sweeper's {@code db/migration}, refusing databases that
@@ -26,7 +27,15 @@ final class SchemaMigration {
                 .cleanDisabled(true)
                 .load();
         refuseNewerSchema(flyway.info(), maskedUrl);
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (FlywayValidateException e) {
+            // e.g. "Migration checksum mismatch for migration version 1": Flyway's second line
+            String detail = e.getMessage().lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
+                    .findFirst().orElse(e.getMessage().lines().findFirst().orElse(""));
+            throw new SweeperException("database schema in " + maskedUrl + " does not match this sweeper's ("
+                    + detail + "): it was made by another build of sweeper; use that one, or --db with a new database", e);
+        }
     }
 
     /**

@@ -177,7 +177,12 @@ public final class Store implements AutoCloseable {
      * goal; trials without a value (queued, or no epoch yet) last, each group by number.
      */
     public List<TrialRow> trials(long sweepId) {
-        return leaderboard.ranked(sweepId);
+        return leaderboard.ranked(sweepId, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} of {@link #trials}: a leaderboard without reading every trial. */
+    public List<TrialRow> topTrials(long sweepId, int limit) {
+        return leaderboard.ranked(sweepId, limit);
     }
 
     /** The best finished or pruned trial, if any has a value. */

@@ -55,8 +55,13 @@ final class TrialLifecycle {
                 DSLContext tx = cfg.dsl();
                 sweeps.require(tx, sweepId);
                 List<Integer> taken = tx.select(TRIAL.NUMBER).from(TRIAL)
-                        .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.NUMBER.in(numbers)))
-                        .fetch(TRIAL.NUMBER);
+                        .where(TRIAL.SWEEP_ID.eq(sweepId)
+                                .and(TRIAL.NUMBER.between(numbers.first(), numbers.last())))
+                        .fetch(TRIAL.NUMBER)
+                        .stream()
+                        .filter(numbers::contains)
+                        .sorted()
+                        .toList();
                 if (!taken.isEmpty()) {
                     throw numbersTaken(sweepId, taken.toString());
                 }

@@ -114,6 +114,24 @@ class EpochRecordingTest {
     }
 
     @OnEachDatabase
+    void aTieForBestGoesToTheEarlierTrial(TestDatabase db) {
+        Store store = db.open();
+        for (Goal goal : Goal.values()) {
+            long sweepId = store.createSweep("tie-" + goal.word(), Fixtures.SPEC, "grid", "val_accuracy", goal);
+            store.addTrials(sweepId, IntStream.rangeClosed(1, 4).mapToObj(Fixtures::trial).toList());
+            finish(store, sweepId, "w", 0.5);
+            finish(store, sweepId, "w", 0.75);
+            ClaimedTrial pruned = claim(store, sweepId, "w");
+            store.recordEpoch(pruned.lease(), 0, accuracy(0.75));
+            store.finishTrial(pruned.lease(), TrialOutcome.pruned());
+            finish(store, sweepId, "w", 0.75);
+            int expected = goal == Goal.MAXIMIZE ? 2 : 1;
+            assertThat(store.bestTrial(sweepId)).map(TrialRow::number).as(goal.word()).contains(expected);
+            assertThat(store.topTrials(sweepId, 1)).extracting(TrialRow::number).containsExactly(expected);
+        }
+    }
+
+    @OnEachDatabase
     void checkpointsAreRecordedPerEpochAndRewritable(TestDatabase db) {
         Store store = db.open();
         long sweepId = Fixtures.sweepWithTrials(store, Goal.MAXIMIZE, 1);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sweeper.SweeperException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -51,5 +54,19 @@ class SchemaMigrationTest {
                 .isInstanceOf(SweeperException.class)
                 .hasMessage("database schema version 2 is newer than this sweeper (1) in "
                         + JdbcUrls.mask(db.url()) + ": upgrade sweeper");
+    }
+
+    @OnEachDatabase
+    void aSchemaFromAnotherBuildOfTheSameVersionIsRefused(TestDatabase db) throws Exception {
+        db.open().close();
+        try (Connection connection = DriverManager.getConnection(db.url());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
+        }
+        assertThatThrownBy(db::open)
+                .isInstanceOf(SweeperException.class)
+                .hasMessage("database schema in " + JdbcUrls.mask(db.url()) + " does not match this sweeper's "
+                        + "(Migration checksum mismatch for migration version 1): it was made by another build of "
+                        + "sweeper; use that one, or --db with a new database");
     }
 }
