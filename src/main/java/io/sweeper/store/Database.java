@@ -1,0 +1,110 @@
+package io.sweeper.store;
+
+import io.sweeper.SweeperException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * An open, migrated database: the jOOQ context every query runs through, and how to reach the
+ * database for read-only queries.
+ *
+ * <p>For an H2 file, one connection is held open for the store's whole life: H2 closes an
+ * embedded database when its last connection closes, which would release the file lock between
+ * transactions and let another process in.
+ */
+final class Database implements AutoCloseable {
+    final DatabaseKind kind;
+    /** The URL connected to: the user's, plus the settings sweeper needs on H2. */
+    final String url;
+    /** The user's URL as it may be shown: without the settings sweeper added, password masked. */
+    final String maskedUrl;
+    final DSLContext dsl;
+    private final ConnectionPool pool;
+    private final Optional<Connection> h2Keeper;
+
+    private Database(DatabaseKind kind, String url, String maskedUrl, ConnectionPool pool,
+            Optional<Connection> h2Keeper) {
+        this.kind = kind;
+        this.url = url;
+        this.maskedUrl = maskedUrl;
+        this.pool = pool;
+        this.h2Keeper = h2Keeper;
+        Settings settings = new Settings()
+                .withRenderSchema(false) // tables live in whatever schema the URL connects to
+                .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
+                .withRenderNameCase(kind.nameCase)
+                .withExecuteLogging(false);
+        this.dsl = DSL.using(pool, kind.dialect, settings);
+    }
+
+    static Database open(String requestedUrl) {
+        DatabaseKind kind = JdbcUrls.kindOf(requestedUrl);
+        String url = kind == DatabaseKind.H2 ? JdbcUrls.withH2Settings(requestedUrl) : requestedUrl;
+        String maskedUrl = JdbcUrls.mask(requestedUrl);
+        OpenFailures failures = new OpenFailures(requestedUrl);
+        if (kind == DatabaseKind.H2) {
+            JdbcUrls.h2File(url).ifPresent(Database::requireWritableLocation);
+        }
+        ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url), maskedUrl);
+        Optional<Connection> keeper = Optional.empty();
+        try {
+            if (kind == DatabaseKind.H2) {
+                keeper = Optional.of(DriverManager.getConnection(url));
+            }
+            SchemaMigration.migrate(url, kind, maskedUrl);
+            return new Database(kind, url, maskedUrl, pool, keeper);
+        } catch (SweeperException e) {
+            closeAll(pool, keeper);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            closeAll(pool, keeper);
+            throw failures.describe(e);
+        }
+    }
+
+    /** Creates the H2 file's folder, and says so in one line when that cannot work. */
+    private static void requireWritableLocation(Path file) {
+        Path folder = file.getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new SweeperException("cannot create the database folder " + folder + " (" + e
+                    + "): make its parent writable, or use --db with another location", e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new SweeperException("database folder " + folder
+                    + " is read-only: make it writable, or use --db with another location");
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new SweeperException("database file " + file
+                    + " is read-only: make it writable, or use --db with another location");
+        }
+    }
+
+    private static void closeAll(ConnectionPool pool, Optional<Connection> keeper) {
+        pool.close();
+        keeper.ifPresent(Database::closeQuietly);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing is pending on the keeper; a failed close leaves nothing to undo
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(pool, h2Keeper);
+    }
+}

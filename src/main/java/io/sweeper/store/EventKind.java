@@ -1,0 +1,19 @@
+package io.sweeper.store;
+
+import java.util.Locale;
+
+/** What an {@link EventRow} records; stored as a lower-case word in {@code event.kind}. */
+public enum EventKind {
+    SWEEP_CREATED,
+    SWEEP_STATE,
+    TRIALS_ADDED,
+    TRIAL_STATE;
+
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static EventKind fromWord(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,226 @@
+package io.sweeper.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The system of record, one API over H2 (an embedded file, the default) and PostgreSQL (for
+ * several machines sharing a sweep). Opening it migrates the schema; every method that changes
+ * state is one transaction and appends an event in it.
+ *
+ * <p>Workers write to a trial only through the {@link TrialLease} they got from
+ * {@link #claimNextTrial}: once a lease has expired and the trial was reclaimed, or the trial was
+ * cancelled, the old lease's writes fail with {@link TrialConflictException} and change nothing.
+ *
+ * <p>Errors the user can fix (bad URL, unreachable server, wrong password, a database file held
+ * by another process, an unknown sweep, bad SQL in {@link #query}) are
+ * {@link io.sweeper.SweeperException}s with one line naming the database (password masked).
+ * Thread-safe: workers in one process share one store.
+ */
+public final class Store implements AutoCloseable {
+    /** The default database: {@code ~/.sweeper/sweeper.mv.db}. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:~/.sweeper/sweeper";
+
+    static {
+        // jOOQ prints a banner and tips from its first use unless told not to, before it loads.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        // The PostgreSQL driver logs through java.util.logging; send that to SLF4J too.
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    private final Database db;
+    private final SweepCatalog sweeps;
+    private final TrialLifecycle trials;
+    private final EpochRecorder epochs;
+    private final Leaderboard leaderboard;
+    private final ReadOnlyQuery readOnlyQuery;
+
+    private Store(Database db) {
+        this.db = db;
+        this.sweeps = new SweepCatalog(db);
+        this.trials = new TrialLifecycle(db, sweeps);
+        this.epochs = new EpochRecorder(db);
+        this.leaderboard = new Leaderboard(db, sweeps);
+        this.readOnlyQuery = new ReadOnlyQuery(db);
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database at {@code jdbcUrl}: {@code jdbc:h2:…}
+     * or {@code jdbc:postgresql://…}. For an H2 file its folder is created; the file is then owned
+     * by this process until {@link #close()} (a second process gets a clear "locked" message).
+     */
+    public static Store open(String jdbcUrl) {
+        return new Store(Database.open(jdbcUrl));
+    }
+
+    /** The database's URL as it may be shown: passwords masked. */
+    public String url() {
+        return db.maskedUrl;
+    }
+
+    // ---- sweeps
+
+    /** A new running sweep; returns its id. */
+    public long createSweep(String name, String specYaml, String method, String metricName, Goal goal) {
+        return sweeps.create(name, specYaml, method, metricName, goal);
+    }
+
+    /** Sets the sweep's state (and its end time: set when it ends, cleared when it runs again). */
+    public void setSweepState(long sweepId, SweepState state) {
+        sweeps.setState(sweepId, state);
+    }
+
+    /** Every sweep, newest first. */
+    public List<SweepRow> listSweeps() {
+        return sweeps.list();
+    }
+
+    /** The sweep with this id, or the newest one with this name; unknown → SweeperException. */
+    public SweepRow findSweep(String idOrName) {
+        return sweeps.find(idOrName);
+    }
+
+    // ---- trials: queue, claim, run, end
+
+    /** Queues one configuration as trial {@code number}; returns the trial's id. */
+    public long addTrial(long sweepId, int number, String paramsJson) {
+        return trials.add(sweepId, List.of(new NewTrial(number, paramsJson))).get(0);
+    }
+
+    /**
+     * Queues configurations in one transaction; returns their ids in order. A number the sweep
+     * already has refuses the whole batch with {@link TrialConflictException}.
+     */
+    public List<Long> addTrials(long sweepId, List<NewTrial> newTrials) {
+        return trials.add(sweepId, newTrials);
+    }
+
+    /**
+     * Claims the lowest-numbered queued trial of a running sweep for {@code worker}: it becomes
+     * running, its attempt grows by one and it is leased for {@code lease}. Empty when nothing is
+     * queued or the sweep is not running. Concurrent claims (threads, processes, machines) never
+     * get the same trial.
+     */
+    public Optional<ClaimedTrial> claimNextTrial(long sweepId, String worker, Duration lease) {
+        return trials.claimNext(sweepId, worker, lease);
+    }
+
+    /** Extends the lease to now + {@code extension}; empty when the worker has lost the trial. */
+    public Optional<TrialLease> heartbeat(TrialLease lease, Duration extension) {
+        return trials.heartbeat(lease, extension);
+    }
+
+    /** Records one epoch's metrics (overwriting that epoch if it was recorded before). */
+    public void recordEpoch(TrialLease lease, int epoch, Map<String, Double> metrics) {
+        epochs.record(lease, List.of(new EpochMetrics(epoch, metrics)));
+    }
+
+    /** Records many epochs in one transaction with batched upserts (imports, benchmarks). */
+    public void recordEpochs(TrialLease lease, List<EpochMetrics> epochMetrics) {
+        epochs.record(lease, epochMetrics);
+    }
+
+    /** Records the checkpoint file written for {@code epoch} (overwriting a previous one). */
+    public void recordCheckpoint(TrialLease lease, int epoch, Path path, String sha256, long bytes) {
+        epochs.checkpoint(lease, epoch, path, sha256, bytes);
+    }
+
+    /** Ends the running trial held by {@code lease}: finished, failed, pruned or cancelled. */
+    public void finishTrial(TrialLease lease, TrialOutcome outcome) {
+        trials.finish(lease, outcome);
+    }
+
+    /** Cancels the sweep's queued trials (they never start unless requeued); returns how many. */
+    public int cancelQueued(long sweepId) {
+        return trials.cancelQueued(sweepId);
+    }
+
+    /** Ctrl-C: marks the sweep's running trials cancelled, ending their leases; returns how many. */
+    public int markRunningCancelled(long sweepId) {
+        return trials.markRunningCancelled(sweepId);
+    }
+
+    /**
+     * Resume: puts the sweep's cancelled trials back in the queue, to start over from epoch 0
+     * (what they had recorded is removed); returns how many.
+     */
+    public int requeueCancelled(long sweepId) {
+        return trials.requeueCancelled(sweepId);
+    }
+
+    /**
+     * The lease policy: running trials whose lease ended before {@code now} go back to the queue
+     * (starting over, attempt grows at the next claim), or fail with the reason once they have
+     * been started {@code maxAttempts} times.
+     */
+    public Reclaimed reclaimExpired(long sweepId, Instant now, int maxAttempts) {
+        return trials.reclaimExpired(sweepId, now, maxAttempts);
+    }
+
+    // ---- reading
+
+    public TrialRow trial(long trialId) {
+        return leaderboard.trial(trialId);
+    }
+
+    /**
+     * The sweep's trials ranked by their best value of the sweep's metric, best first for its
+     * goal; trials without a value (queued, or no epoch yet) last, each group by number.
+     */
+    public List<TrialRow> trials(long sweepId) {
+        return leaderboard.ranked(sweepId, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} of {@link #trials}: a leaderboard without reading every trial. */
+    public List<TrialRow> topTrials(long sweepId, int limit) {
+        return leaderboard.ranked(sweepId, limit);
+    }
+
+    /** The best finished or pruned trial, if any has a value. */
+    public Optional<TrialRow> bestTrial(long sweepId) {
+        return leaderboard.best(sweepId);
+    }
+
+    /** Number of trials in each state (all states present). */
+    public Map<TrialState, Integer> trialCounts(long sweepId) {
+        return leaderboard.counts(sweepId);
+    }
+
+    /** Every recorded epoch of the trial, in order. */
+    public List<EpochMetrics> metrics(long trialId) {
+        return leaderboard.metrics(trialId);
+    }
+
+    public List<CheckpointRow> checkpoints(long trialId) {
+        return leaderboard.checkpoints(trialId);
+    }
+
+    /** The sweep's history, oldest first. */
+    public List<EventRow> events(long sweepId) {
+        return leaderboard.events(sweepId);
+    }
+
+    /**
+     * Runs the user's SQL on a connection the database keeps from writing (see
+     * {@link ReadOnlyQuery}); at most {@code maxRows} rows are returned. Writes, DDL and bad SQL
+     * end in a SweeperException carrying the database's own message.
+     */
+    public QueryResult query(String sql, int maxRows) {
+        return readOnlyQuery.run(sql, maxRows);
+    }
+
+    /** Closes the database (for H2, releases the file for other processes). */
+    @Override
+    public void close() {
+        db.close();
+    }
+}

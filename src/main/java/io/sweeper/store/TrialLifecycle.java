@@ -1,0 +1,339 @@
+package io.sweeper.store;
+
+import static io.sweeper.store.jooq.Tables.CHECKPOINT;
+import static io.sweeper.store.jooq.Tables.METRIC;
+import static io.sweeper.store.jooq.Tables.TRIAL;
+
+import io.sweeper.store.jooq.tables.records.EventRecord;
+import io.sweeper.store.jooq.tables.records.SweepRecord;
+import io.sweeper.store.jooq.tables.records.TrialRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep5;
+import org.jooq.Result;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Every change of a trial's state, each one transaction that checks the {@link TrialState}
+ * machine on the locked row and appends one event per trial: queuing, claiming (with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent workers never wait for nor get the same trial),
+ * lease renewal, finishing, cancelling, requeuing and reclaiming expired leases.
+ */
+final class TrialLifecycle {
+    /** Rows per INSERT: PostgreSQL allows 65535 bind values in one statement. */
+    private static final int INSERT_CHUNK = 1000;
+    /** SQLSTATE of a unique-key violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database db;
+    private final SweepCatalog sweeps;
+
+    TrialLifecycle(Database db, SweepCatalog sweeps) {
+        this.db = db;
+        this.sweeps = sweeps;
+    }
+
+    List<Long> add(long sweepId, List<NewTrial> trials) {
+        if (trials.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<Integer> numbers = new TreeSet<>();
+        for (NewTrial trial : trials) {
+            if (!numbers.add(trial.number())) {
+                throw new IllegalArgumentException("trial #" + trial.number() + " is listed twice");
+            }
+        }
+        try {
+            return db.dsl.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                sweeps.require(tx, sweepId);
+                List<Integer> taken = tx.select(TRIAL.NUMBER).from(TRIAL)
+                        .where(TRIAL.SWEEP_ID.eq(sweepId)
+                                .and(TRIAL.NUMBER.between(numbers.first(), numbers.last())))
+                        .fetch(TRIAL.NUMBER)
+                        .stream()
+                        .filter(numbers::contains)
+                        .sorted()
+                        .toList();
+                if (!taken.isEmpty()) {
+                    throw numbersTaken(sweepId, taken.toString());
+                }
+                Instant now = StoreTime.now();
+                List<Long> ids = new ArrayList<>(trials.size());
+                for (int from = 0; from < trials.size(); from += INSERT_CHUNK) {
+                    InsertValuesStep5<TrialRecord, Long, Integer, String, String, Instant> insert = tx.insertInto(
+                            TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.STATE, TRIAL.CREATED_AT);
+                    for (NewTrial trial : trials.subList(from, Math.min(trials.size(), from + INSERT_CHUNK))) {
+                        insert = insert.values(sweepId, trial.number(), trial.paramsJson(), TrialState.QUEUED.word(), now);
+                    }
+                    ids.addAll(insert.returningResult(TRIAL.ID).fetch(TRIAL.ID));
+                }
+                int first = numbers.first();
+                int last = numbers.last();
+                EventLog.sweepEvent(tx, sweepId, now, EventKind.TRIALS_ADDED, trials.size() == 1
+                        ? "trial #" + first + " queued"
+                        : trials.size() + " trials queued (#" + first + " to #" + last + ")");
+                return ids;
+            });
+        } catch (DataAccessException e) {
+            // two writers adding the same numbers at once: the unique key is the referee
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw numbersTaken(sweepId, numbers.toString());
+            }
+            throw e;
+        }
+    }
+
+    private static TrialConflictException numbersTaken(long sweepId, String numbers) {
+        return new TrialConflictException("sweep " + sweepId + " already has trials numbered " + numbers);
+    }
+
+    /**
+     * The lowest-numbered queued trial of a running sweep, now running under a new lease. Rows that
+     * another transaction is claiming are skipped, not waited for, so claims never block each
+     * other and never hand out the same trial.
+     */
+    Optional<ClaimedTrial> claimNext(long sweepId, String worker, Duration lease) {
+        requireWorker(worker);
+        requirePositive(lease);
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SweepRecord sweep = sweeps.require(tx, sweepId);
+            if (SweepState.fromWord(sweep.getState()) != SweepState.RUNNING) {
+                return Optional.empty();
+            }
+            TrialRecord trial = tx.selectFrom(TRIAL)
+                    .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(TrialState.QUEUED.word())))
+                    .orderBy(TRIAL.NUMBER)
+                    .limit(1)
+                    .forUpdate()
+                    .skipLocked()
+                    .fetchOne();
+            if (trial == null) {
+                return Optional.empty();
+            }
+            Instant now = StoreTime.now();
+            String from = enter(trial, TrialState.RUNNING, now);
+            trial.setWorker(worker);
+            trial.setAttempt(trial.getAttempt() + 1);
+            trial.setStartedAt(now);
+            trial.setLeaseUntil(now.plus(lease));
+            trial.update();
+            EventLog.append(tx, List.of(event(tx, trial, from, now,
+                    " (worker " + worker + ", attempt " + trial.getAttempt() + ")")));
+            TrialLease granted = new TrialLease(trial.getId(), worker, trial.getAttempt(), trial.getLeaseUntil());
+            return Optional.of(new ClaimedTrial(granted, sweepId, trial.getNumber(), trial.getParamsJson()));
+        });
+    }
+
+    /** The lease extended to now + {@code extension}, or empty when the worker no longer holds it. */
+    Optional<TrialLease> heartbeat(TrialLease lease, Duration extension) {
+        requirePositive(extension);
+        Instant until = StoreTime.now().plus(extension);
+        int renewed = db.dsl.update(TRIAL)
+                .set(TRIAL.LEASE_UNTIL, until)
+                .where(TRIAL.ID.eq(lease.trialId())
+                        .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
+                        .and(TRIAL.WORKER.eq(lease.worker()))
+                        .and(TRIAL.ATTEMPT.eq(lease.attempt())))
+                .execute();
+        return renewed == 1
+                ? Optional.of(new TrialLease(lease.trialId(), lease.worker(), lease.attempt(), until))
+                : Optional.empty();
+    }
+
+    void finish(TrialLease lease, TrialOutcome outcome) {
+        db.dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            TrialRecord trial = lockLeased(tx, lease);
+            Instant now = StoreTime.now();
+            String from = enter(trial, outcome.state(), now);
+            trial.setError(outcome.error().orElse(null));
+            trial.update();
+            String best = trial.getBestValue() == null ? ""
+                    : " (best " + trial.getBestValue() + " at epoch " + trial.getBestEpoch() + ")";
+            String detail = outcome.error().map(error -> ": " + firstLine(error)).orElse(best);
+            EventLog.append(tx, List.of(event(tx, trial, from, now, detail)));
+        });
+    }
+
+    int cancelQueued(long sweepId) {
+        return moveAll(sweepId, TrialState.QUEUED, TrialState.CANCELLED, "");
+    }
+
+    int markRunningCancelled(long sweepId) {
+        return moveAll(sweepId, TrialState.RUNNING, TrialState.CANCELLED, " (interrupted)");
+    }
+
+    int requeueCancelled(long sweepId) {
+        return moveAll(sweepId, TrialState.CANCELLED, TrialState.QUEUED, " (resumed)");
+    }
+
+    private int moveAll(long sweepId, TrialState from, TrialState to, String detail) {
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            sweeps.require(tx, sweepId);
+            Result<TrialRecord> trials = tx.selectFrom(TRIAL)
+                    .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())))
+                    .orderBy(TRIAL.NUMBER)
+                    .forUpdate()
+                    .fetch();
+            Instant now = StoreTime.now();
+            List<EventRecord> events = new ArrayList<>(trials.size());
+            for (TrialRecord trial : trials) {
+                events.add(event(tx, trial, enter(trial, to, now), now, detail));
+            }
+            saveAll(tx, trials, events);
+            return trials.size();
+        });
+    }
+
+    /**
+     * Running trials of the sweep whose lease ended before {@code now}: their worker stopped
+     * heartbeating (crashed, killed, cut off). Each goes back to the queue to be run again from
+     * the start, or fails once it has been started {@code maxAttempts} times. Rows another
+     * transaction holds are left for the next call.
+     */
+    Reclaimed reclaimExpired(long sweepId, Instant now, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            sweeps.require(tx, sweepId);
+            Result<TrialRecord> expired = tx.selectFrom(TRIAL)
+                    .where(TRIAL.SWEEP_ID.eq(sweepId)
+                            .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
+                            .and(TRIAL.LEASE_UNTIL.lt(at)))
+                    .orderBy(TRIAL.NUMBER)
+                    .forUpdate()
+                    .skipLocked()
+                    .fetch();
+            List<Long> requeued = new ArrayList<>();
+            List<Long> failed = new ArrayList<>();
+            List<EventRecord> events = new ArrayList<>(expired.size());
+            for (TrialRecord trial : expired) {
+                String why = "lease of worker " + trial.getWorker() + " expired at " + trial.getLeaseUntil()
+                        + " on attempt " + trial.getAttempt() + " of " + maxAttempts;
+                if (trial.getAttempt() >= maxAttempts) {
+                    String from = enter(trial, TrialState.FAILED, at);
+                    trial.setError(why);
+                    events.add(event(tx, trial, from, at, ": " + why));
+                    failed.add(trial.getId());
+                } else {
+                    events.add(event(tx, trial, enter(trial, TrialState.QUEUED, at), at, " (" + why + ")"));
+                    requeued.add(trial.getId());
+                }
+            }
+            saveAll(tx, expired, events);
+            return new Reclaimed(requeued, failed);
+        });
+    }
+
+    /**
+     * Writes changed trials and their events; trials going back to the queue lose what their
+     * abandoned attempt recorded (metrics, checkpoint rows), because the next attempt starts over
+     * from epoch 0 and mixing two runs' epochs would make a curve and a best value of neither.
+     */
+    private static void saveAll(DSLContext tx, Result<TrialRecord> trials, List<EventRecord> events) {
+        if (trials.isEmpty()) {
+            return;
+        }
+        List<Long> restarting = trials.stream()
+                .filter(t -> TrialState.fromWord(t.getState()) == TrialState.QUEUED)
+                .map(TrialRecord::getId)
+                .toList();
+        for (int from = 0; from < restarting.size(); from += INSERT_CHUNK) {
+            List<Long> chunk = restarting.subList(from, Math.min(restarting.size(), from + INSERT_CHUNK));
+            tx.deleteFrom(METRIC).where(METRIC.TRIAL_ID.in(chunk)).execute();
+            tx.deleteFrom(CHECKPOINT).where(CHECKPOINT.TRIAL_ID.in(chunk)).execute();
+        }
+        tx.batchUpdate(trials).execute();
+        EventLog.append(tx, events);
+    }
+
+    /**
+     * The trial row, locked, if {@code lease} still holds it: running, same worker, same attempt.
+     * Every write a worker makes goes through here, so a worker whose trial was taken over
+     * (lease expired and reclaimed, or cancelled) cannot change it any more.
+     */
+    static TrialRecord lockLeased(DSLContext tx, TrialLease lease) {
+        TrialRecord trial = tx.selectFrom(TRIAL).where(TRIAL.ID.eq(lease.trialId())).forUpdate().fetchOne();
+        if (trial == null) {
+            throw new IllegalArgumentException("no trial " + lease.trialId());
+        }
+        TrialState state = TrialState.fromWord(trial.getState());
+        boolean held = state == TrialState.RUNNING
+                && lease.worker().equals(trial.getWorker())
+                && lease.attempt() == trial.getAttempt();
+        if (!held) {
+            String now = state == TrialState.RUNNING
+                    ? "running under worker " + trial.getWorker() + " (attempt " + trial.getAttempt() + ")"
+                    : state.word();
+            throw new TrialConflictException("trial " + trial.getId() + " is " + now + ": the lease of worker "
+                    + lease.worker() + " (attempt " + lease.attempt() + ") no longer holds");
+        }
+        return trial;
+    }
+
+    /**
+     * Moves the record to {@code to} (not yet saved), setting what that state means; returns the
+     * state it left, for the event. Refuses what the state machine forbids.
+     */
+    private static String enter(TrialRecord trial, TrialState to, Instant now) {
+        TrialState from = TrialState.fromWord(trial.getState());
+        if (!from.canBecome(to)) {
+            throw new TrialConflictException("trial " + trial.getId() + " is " + from.word()
+                    + " and cannot become " + to.word());
+        }
+        trial.setState(to.word());
+        switch (to) {
+            case QUEUED -> {
+                trial.setWorker(null);
+                trial.setLeaseUntil(null);
+                trial.setStartedAt(null);
+                trial.setEndedAt(null);
+                trial.setLastEpoch(null);
+                trial.setBestValue(null);
+                trial.setBestEpoch(null);
+                trial.setError(null);
+            }
+            case RUNNING -> trial.setEndedAt(null);
+            case FINISHED, FAILED, PRUNED, CANCELLED -> {
+                trial.setLeaseUntil(null);
+                trial.setEndedAt(now);
+            }
+        }
+        return from.word();
+    }
+
+    private static EventRecord event(DSLContext tx, TrialRecord trial, String from, Instant at, String detail) {
+        return EventLog.trialEvent(tx, trial.getSweepId(), trial.getId(), at, "trial #" + trial.getNumber() + ": "
+                + from + " -> " + trial.getState() + detail);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
+    }
+
+    private static void requireWorker(String worker) {
+        Objects.requireNonNull(worker, "worker");
+        if (worker.isBlank() || worker.length() > 200) {
+            throw new IllegalArgumentException("worker name must be 1 to 200 characters, got '" + worker + "'");
+        }
+    }
+
+    private static void requirePositive(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a lease must last longer than zero, got " + duration);
+        }
+    }
+}

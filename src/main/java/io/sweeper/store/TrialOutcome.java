@@ -1,0 +1,39 @@
+package io.sweeper.store;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a running trial ended, for {@link Store#finishTrial}. The best value and epoch are not part
+ * of it: the store keeps them from the recorded epochs, so they cannot disagree with the metrics.
+ */
+public record TrialOutcome(TrialState state, Optional<String> error) {
+    public TrialOutcome {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(error, "error");
+        if (!TrialState.RUNNING.canBecome(state) || state == TrialState.QUEUED) {
+            throw new IllegalArgumentException("a trial cannot end as " + state.word());
+        }
+        if (error.isPresent() != (state == TrialState.FAILED)) {
+            throw new IllegalArgumentException("an error message goes with failed, and only with failed");
+        }
+    }
+
+    public static TrialOutcome finished() {
+        return new TrialOutcome(TrialState.FINISHED, Optional.empty());
+    }
+
+    /** Stopped by early termination (hyperband, median stopping). */
+    public static TrialOutcome pruned() {
+        return new TrialOutcome(TrialState.PRUNED, Optional.empty());
+    }
+
+    /** Stopped by the user (Ctrl-C, cancel); a resumed sweep runs it again. */
+    public static TrialOutcome cancelled() {
+        return new TrialOutcome(TrialState.CANCELLED, Optional.empty());
+    }
+
+    public static TrialOutcome failed(String error) {
+        return new TrialOutcome(TrialState.FAILED, Optional.of(error));
+    }
+}

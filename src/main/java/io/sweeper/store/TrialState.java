@@ -1,0 +1,51 @@
+package io.sweeper.store;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A trial's life: {@code queued → running → finished | failed | pruned | cancelled}.
+ * A running trial goes back to queued when its lease expires (its worker is gone), and a cancelled
+ * one when a sweep is resumed; a queued trial can be cancelled before it starts. Finished, failed
+ * and pruned are final.
+ */
+public enum TrialState {
+    QUEUED,
+    RUNNING,
+    FINISHED,
+    FAILED,
+    PRUNED,
+    CANCELLED;
+
+    /** The word stored in {@code trial.state}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static TrialState fromWord(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
+    }
+
+    /** The states this one may change to; every write in the store is checked against it. */
+    public Set<TrialState> next() {
+        return switch (this) {
+            case QUEUED -> EnumSet.of(RUNNING, CANCELLED);
+            case RUNNING -> EnumSet.of(FINISHED, FAILED, PRUNED, CANCELLED, QUEUED);
+            case CANCELLED -> EnumSet.of(QUEUED);
+            case FINISHED, FAILED, PRUNED -> EnumSet.noneOf(TrialState.class);
+        };
+    }
+
+    public boolean canBecome(TrialState target) {
+        return next().contains(target);
+    }
+
+    /**
+     * Whether a trial in this state competes for "best": finished trials, and pruned ones, which
+     * W&B also ranks by the value they reached before early termination stopped them.
+     */
+    public boolean ranksForBest() {
+        return this == FINISHED || this == PRUNED;
+    }
+}

@@ -1,0 +1,72 @@
+package io.sweeper.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sweeper.SweeperException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaMigrationTest {
+    @OnEachDatabase
+    void openingAnEmptyDatabaseCreatesTheWholeSchema(TestDatabase db) {
+        Store store = db.open();
+        for (String table : List.of("sweep", "trial", "metric", "checkpoint", "event", "mlflow_outbox")) {
+            assertThat(store.query("SELECT COUNT(*) FROM " + table, 1).rows()).as(table).hasSize(1);
+        }
+        QueryResult versions = store.query(
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
+                10);
+        assertThat(versions.rows()).containsExactly(List.of(Optional.of("1")));
+    }
+
+    @OnEachDatabase
+    void reopeningKeepsTheDataAndMigratesNothingTwice(TestDatabase db) {
+        long sweepId;
+        try (Store store = Store.open(db.url())) {
+            sweepId = Fixtures.sweepWithTrials(store, Goal.MINIMIZE, 2);
+        }
+        Store reopened = db.open();
+        assertThat(reopened.findSweep(Long.toString(sweepId)).goal()).isEqualTo(Goal.MINIMIZE);
+        assertThat(reopened.trials(sweepId)).hasSize(2);
+    }
+
+    @OnEachDatabase
+    void aSchemaMigratedByANewerSweeperIsRefused(TestDatabase db, @TempDir Path future) throws Exception {
+        db.open().close();
+        Files.writeString(future.resolve("V2__from_a_newer_sweeper.sql"), "CREATE TABLE later_feature (id INTEGER);\n");
+        Flyway.configure()
+                .loggers("slf4j")
+                .dataSource(db.url(), null, null)
+                .locations("classpath:db/migration", "filesystem:" + future)
+                .validateOnMigrate(false)
+                .load()
+                .migrate();
+
+        assertThatThrownBy(db::open)
+                .isInstanceOf(SweeperException.class)
+                .hasMessage("database schema version 2 is newer than this sweeper (1) in "
+                        + JdbcUrls.mask(db.url()) + ": upgrade sweeper");
+    }
+
+    @OnEachDatabase
+    void aSchemaFromAnotherBuildOfTheSameVersionIsRefused(TestDatabase db) throws Exception {
+        db.open().close();
+        try (Connection connection = DriverManager.getConnection(db.url());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
+        }
+        assertThatThrownBy(db::open)
+                .isInstanceOf(SweeperException.class)
+                .hasMessage("database schema in " + JdbcUrls.mask(db.url()) + " does not match this sweeper's "
+                        + "(Migration checksum mismatch for migration version 1): it was made by another build of "
+                        + "sweeper; use that one, or --db with a new database");
+    }
+}
