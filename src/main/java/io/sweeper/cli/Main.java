@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code sweeper}: the entry point. Errors a user can fix print one line and exit non-zero. */
 @Command(name = "sweeper", mixinStandardHelpOptions = true, version = "sweeper 0.1.0",
         description = "Hyperparameter sweeps with experiment tracking, on Deeplearning4j.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, TrainCommand.class, PredictCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a problem the user can fix (bad input, unreachable service). */
     static final int USER_ERROR = 2;
