@@ -48,7 +48,8 @@ class DatasetLoaderTest {
         assertThat(tensors.labels()).containsExactly(0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2);
         assertThat(tensors.paths().get(5)).isEqualTo("Sample011/img011-001.png");
         assertThat(tensors.pipeline()).isEqualTo(PipelineSpec.seed());
-        assertThat(tensors.labelMap().labels()).containsExactlyElementsOf(CLASSES);
+        assertThat(tensors.labelMap().folders()).containsExactlyElementsOf(CLASSES);
+        assertThat(tensors.labelMap().labels()).containsExactly("0", "A", "a");
     }
 
     @Test
