@@ -20,7 +20,12 @@ final class StoreOptions {
 
     /** Opens (creating and migrating if needed) the store; the caller closes it. */
     Store open() {
-        return Store.open(url(System.getenv()));
+        return Store.open(url());
+    }
+
+    /** The URL to open; may hold a password, so show {@link Store#url()} of the opened store instead. */
+    String url() {
+        return url(System.getenv());
     }
 
     String url(Map<String, String> environment) {

@@ -60,6 +60,8 @@ public final class SweepRunner {
         return t;
     });
     private final Object suggestionLock = new Object();
+    /** What the search sees; guarded by {@link #suggestionLock}. */
+    private final List<TrialRecord> history = new ArrayList<>();
 
     public SweepRunner(Store store, long sweepId, SweepSpec spec, SearchMethod search, TrialRunner runner,
             Settings settings, SweepProgress progress) {
@@ -136,11 +138,23 @@ public final class SweepRunner {
         }
     }
 
-    /** Queues suggestions until one trial per worker waits; false once the search is exhausted. */
+    /**
+     * Queues suggestions until one trial per worker waits; false once the search is exhausted.
+     * The history is kept in memory and read again from the store only when the store holds
+     * trials this process did not add (another process's), so a suggestion costs O(1) queries
+     * rather than a read of every trial.
+     */
     private boolean queueAhead() {
         synchronized (suggestionLock) {
-            List<TrialRecord> history = history();
-            long queued = history.stream().filter(r -> r.state() == io.sweeper.search.TrialState.QUEUED).count();
+            Map<TrialState, Integer> counts = store.trialCounts(sweepId);
+            int queued = counts.getOrDefault(TrialState.QUEUED, 0);
+            if (queued >= settings.budget().workers()) {
+                return true;
+            }
+            if (counts.values().stream().mapToInt(Integer::intValue).sum() != history.size()) {
+                history.clear();
+                store.trials(sweepId).forEach(row -> history.add(record(row)));
+            }
             while (queued < settings.budget().workers()) {
                 Optional<Map<String, Object>> next = search.suggest(spec, history);
                 if (next.isEmpty()) {
@@ -155,14 +169,18 @@ public final class SweepRunner {
         }
     }
 
-    private List<TrialRecord> history() {
-        List<TrialRecord> history = new ArrayList<>();
-        for (TrialRow row : store.trials(sweepId)) {
-            history.add(new TrialRecord(row.number(), fromJson(row.paramsJson()),
-                    io.sweeper.search.TrialState.valueOf(row.state().name()),
-                    row.bestValue().isPresent() ? Optional.of(row.bestValue().getAsDouble()) : Optional.empty()));
+    /** Brings a trial's state and best value in the in-memory history up to date after it ended. */
+    private void remember(long trialId) {
+        TrialRecord updated = record(store.trial(trialId));
+        synchronized (suggestionLock) {
+            history.replaceAll(r -> r.number() == updated.number() ? updated : r);
         }
-        return history;
+    }
+
+    private static TrialRecord record(TrialRow row) {
+        return new TrialRecord(row.number(), fromJson(row.paramsJson()),
+                io.sweeper.search.TrialState.valueOf(row.state().name()),
+                row.bestValue().isPresent() ? Optional.of(row.bestValue().getAsDouble()) : Optional.empty());
     }
 
     private void runTrial(ClaimedTrial claimed) {
@@ -237,6 +255,7 @@ public final class SweepRunner {
         } catch (TrialConflictException e) {
             LOG.warn("trial {} lost its lease before it could finish", claimed.number());
         }
+        remember(claimed.trialId());
         progress.trialEnded(claimed.number(), outcome.state().word(), detail);
     }
 

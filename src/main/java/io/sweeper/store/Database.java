@@ -2,6 +2,8 @@ package io.sweeper.store;
 
 import io.sweeper.SweeperException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,7 +79,10 @@ final class Database implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new SweeperException("cannot create the database folder " + folder + " (" + e
+            String reason = e instanceof FileAlreadyExistsException ? e.getMessage() + " is a file"
+                    : e instanceof AccessDeniedException ? "no permission to write " + e.getMessage()
+                    : e.toString();
+            throw new SweeperException("cannot create the database folder " + folder + " (" + reason
                     + "): make its parent writable, or use --db with another location", e);
         }
         if (!Files.isWritable(folder)) {

@@ -112,7 +112,7 @@ final class EpochRecorder {
             tx.insertInto(CHECKPOINT)
                     .set(CHECKPOINT.TRIAL_ID, trial.getId())
                     .set(CHECKPOINT.EPOCH, epoch)
-                    .set(CHECKPOINT.PATH, path.toString())
+                    .set(CHECKPOINT.PATH, path.toAbsolutePath().normalize().toString())
                     .set(CHECKPOINT.SHA256, sha256)
                     .set(CHECKPOINT.BYTES, bytes)
                     .set(CHECKPOINT.CREATED_AT, StoreTime.now())

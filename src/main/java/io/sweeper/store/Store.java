@@ -129,7 +129,10 @@ public final class Store implements AutoCloseable {
         epochs.record(lease, epochMetrics);
     }
 
-    /** Records the checkpoint file written for {@code epoch} (overwriting a previous one). */
+    /**
+     * Records the checkpoint file written for {@code epoch} (overwriting a previous one); the path
+     * is stored absolute, so it resolves from any working directory.
+     */
     public void recordCheckpoint(TrialLease lease, int epoch, Path path, String sha256, long bytes) {
         epochs.checkpoint(lease, epoch, path, sha256, bytes);
     }

@@ -3,18 +3,25 @@ package io.sweeper.train.model;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Mish;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.MishDerivative;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A hidden-layer activation, any of DL4J's (parameter {@code activation}): relu, mish, swish, gelu,
- * elu, selu, tanh, … Mish is ND4J's fused op, x·tanh(softplus(x)) in one pass with its own
- * derivative op.
+ * elu, selu, tanh, … ReLU and Mish, the ones the notebook used, run as single native ops into a
+ * fresh output (Mish is ND4J's fused x·tanh(softplus(x)) and its derivative op); the others go
+ * through DL4J's {@link IActivation}, which works in place and so costs a copy each way.
  */
 final class ActivationLayer implements Layer {
+    private final Activation activation;
     private final IActivation function;
     private final long[] shape;
     private INDArray input;
 
     ActivationLayer(Activation activation, long[] in) {
+        this.activation = activation;
         this.function = activation.getActivationFunction();
         this.shape = in;
     }
@@ -27,12 +34,24 @@ final class ActivationLayer implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;
-        // IActivation works in place; the input is kept for the backward pass.
-        return function.getActivation(x.dup(), training);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        return switch (activation) {
+            case RELU -> Nd4j.exec(new RectifiedLinear(x, out, 0.0));
+            case MISH -> Nd4j.exec(new Mish(x, out));
+            default -> function.getActivation(out.assign(x), training);
+        };
     }
 
     @Override
     public INDArray backward(INDArray g) {
-        return function.backprop(input.dup(), g).getFirst();
+        INDArray gi = Nd4j.createUninitialized(input.dataType(), input.shape());
+        return switch (activation) {
+            case RELU -> {
+                NativeOp.exec("relu_bp", new INDArray[] {input, g}, new INDArray[] {gi}, new long[0], 0.0);
+                yield gi;
+            }
+            case MISH -> Nd4j.exec(new MishDerivative(input, gi)).muli(g);
+            default -> function.backprop(gi.assign(input), g).getFirst();
+        };
     }
 }

@@ -34,6 +34,14 @@ class LayerGradientTest {
     }
 
     @Test
+    void reluAndSwishGradientsMatchNumericalGradient() {
+        Nd4j.getRandom().setSeed(14);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 40).subi(0.5).muli(6);
+        assertGradientMatches(() -> new ActivationLayer(Activation.RELU, new long[] {40}), x, Map.of());
+        assertGradientMatches(() -> new ActivationLayer(Activation.SWISH, new long[] {40}), x, Map.of());
+    }
+
+    @Test
     void batchNormGradientThroughBatchStatisticsMatchesNumericalGradient() {
         Nd4j.getRandom().setSeed(12);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 3, 4, 4).muli(3).subi(1);

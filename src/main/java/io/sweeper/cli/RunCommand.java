@@ -1,0 +1,41 @@
+package io.sweeper.cli;
+
+import io.sweeper.store.Goal;
+import io.sweeper.store.Store;
+import io.sweeper.sweep.LoadedSweep;
+import io.sweeper.sweep.MetricGoal;
+import io.sweeper.sweep.SweepFiles;
+import io.sweeper.sweep.SweepSpec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweeper run FILE}: a new sweep from a W&B sweep file, run to the end on a worker pool. */
+@Command(name = "run", description = "Run a sweep file (W&B format): trials on a worker pool, every epoch recorded in the store.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The sweep file.")
+    Path file;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    SweepExecution execution;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedSweep loaded = SweepFiles.load(file);
+        loaded.warnings().forEach(w -> System.err.println("note: " + w));
+        SweepSpec spec = loaded.spec();
+        MetricGoal metric = spec.metric().orElse(null);
+        String metricName = metric == null ? "val_loss" : metric.name();
+        Goal goal = metric != null && metric.goal() == MetricGoal.Direction.MAXIMIZE ? Goal.MAXIMIZE : Goal.MINIMIZE;
+        String name = spec.name().orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        try (Store s = store.open()) {
+            long id = s.createSweep(name, spec.yamlText(), spec.method().yamlName(), metricName, goal);
+            return execution.execute(s, s.findSweep(Long.toString(id)), spec);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.sweeper.cli;
+
+import io.sweeper.exec.SweepRunner;
+import io.sweeper.exec.SweepSession;
+import io.sweeper.exec.ThreadBudget;
+import io.sweeper.store.Store;
+import io.sweeper.store.SweepRow;
+import io.sweeper.store.TrialRow;
+import io.sweeper.sweep.GridSpace;
+import io.sweeper.sweep.SweepMethod;
+import io.sweeper.sweep.SweepSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code run} and {@code resume} share: pool options, the live display, Ctrl-C (running trials
+ * stop after their epoch and are recorded as cancelled; {@code resume} continues), the last lines.
+ */
+final class SweepExecution {
+    /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
+    static final int INTERRUPTED = 130;
+
+    @Option(names = "--workers", defaultValue = "auto", paramLabel = "N|auto",
+            description = "Trials at once; each gets cores/N intra-op threads (default auto: one 1-thread trial per core).")
+    String workers;
+
+    @Option(names = "--runs", paramLabel = "DIR", description = "Where trials write checkpoints and logs (default: ${DEFAULT-VALUE}).")
+    Path runs = Path.of(System.getProperty("user.home"), ".sweeper", "runs");
+
+    @Option(names = "--lease", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long a trial's lease lasts without a heartbeat (default ${DEFAULT-VALUE}); a killed run's trials are retried after it.")
+    int leaseSeconds;
+
+    @Option(names = "--max-attempts", defaultValue = "3", description = "Attempts per trial before it is failed (default ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Mixin
+    DataOptions data;
+
+    int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
+        ThreadBudget budget = ThreadBudget.of(workers, Runtime.getRuntime().availableProcessors());
+        SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == io.sweeper.store.Goal.MAXIMIZE, total(spec));
+        SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
+                new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), maxAttempts),
+                data.loadOptions(), Path.of("").toAbsolutePath(), printer);
+        System.out.printf(Locale.ROOT, "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)%n", sweep.id(), sweep.name(),
+                sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(), budget.threadsPerTrial());
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            runner.requestStop();
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sweeper-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            SweepRunner.Outcome outcome = runner.run();
+            System.out.println();
+            printBest(store, sweep);
+            if (outcome == SweepRunner.Outcome.STOPPED) {
+                System.out.println("stopped: running trials were recorded as cancelled; `sweeper resume " + sweep.id() + "` continues the sweep");
+                return INTERRUPTED;
+            }
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove
+            }
+        }
+    }
+
+    private static void printBest(Store store, SweepRow sweep) {
+        Optional<TrialRow> best = store.bestTrial(sweep.id());
+        if (best.isEmpty()) {
+            System.out.println("no trial reported " + sweep.metricName() + " yet");
+            return;
+        }
+        TrialRow t = best.get();
+        System.out.printf(Locale.ROOT, "best: trial %d, %s %.4f at epoch %d — `sweeper best %d` writes its configuration%n",
+                t.number(), sweep.metricName(), t.bestValue().getAsDouble(), t.bestEpoch().orElse(0), sweep.id());
+    }
+
+    private static String total(SweepSpec spec) {
+        if (spec.method() == SweepMethod.GRID) {
+            long size = GridSpace.of(spec.parameters()).size();
+            return Long.toString(spec.runCap().map(c -> Math.min(c, size)).orElse(size));
+        }
+        return spec.runCap().map(String::valueOf).orElse("∞");
+    }
+}

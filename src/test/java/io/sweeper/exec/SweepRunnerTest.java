@@ -1,0 +1,194 @@
+package io.sweeper.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sweeper.search.SearchMethods;
+import io.sweeper.store.Goal;
+import io.sweeper.store.Store;
+import io.sweeper.store.SweepState;
+import io.sweeper.store.TrialRow;
+import io.sweeper.store.TrialState;
+import io.sweeper.sweep.SweepFiles;
+import io.sweeper.sweep.SweepSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pool against a real H2 file store, with fast synthetic trials (no training). */
+class SweepRunnerTest {
+    @TempDir
+    Path dir;
+    Store store;
+
+    @BeforeEach
+    void open() {
+        store = Store.open("jdbc:h2:file:" + dir.resolve("db"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static final String GRID = """
+            name: grid
+            program: synthetic.py
+            method: grid
+            metric: {name: score, goal: maximize}
+            parameters:
+              x: {values: [1, 2, 3]}
+              y: {values: [10, 20]}
+            """;
+
+    /** Three epochs of score = x + y/10 + epoch/100. */
+    private static final TrialRunner SCORE = (params, context) -> {
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            double score = ((Number) params.get("x")).doubleValue() + ((Number) params.get("y")).doubleValue() / 10 + epoch / 100.0;
+            if (!context.reportEpoch(epoch, Map.of("score", score))) {
+                return TrialRunner.End.STOPPED;
+            }
+        }
+        return TrialRunner.End.FINISHED;
+    };
+
+    private SweepRunner runner(String yaml, TrialRunner trials, int workers) {
+        SweepSpec spec = SweepFiles.parse(yaml, "test.yaml").spec();
+        long id = store.listSweeps().isEmpty()
+                ? store.createSweep("test", yaml, spec.method().yamlName(), "score", Goal.MAXIMIZE)
+                : store.listSweeps().get(0).id();
+        return new SweepRunner(store, id, spec, SearchMethods.forSpec(spec, id), trials,
+                new SweepRunner.Settings(new ThreadBudget(workers, 1), dir.resolve("runs"), Duration.ofSeconds(30), 3),
+                SweepProgress.NONE);
+    }
+
+    private long sweepId() {
+        return store.listSweeps().get(0).id();
+    }
+
+    @Test
+    void everyGridPointRunsExactlyOnceWithEveryEpochRecorded() throws Exception {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        TrialRunner counting = (params, context) -> {
+            runs.computeIfAbsent(params.toString(), k -> new AtomicInteger()).incrementAndGet();
+            return SCORE.run(params, context);
+        };
+        assertThat(runner(GRID, counting, 2).run()).isEqualTo(SweepRunner.Outcome.FINISHED);
+
+        List<TrialRow> trials = store.trials(sweepId());
+        assertThat(trials).hasSize(6).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.FINISHED);
+            assertThat(store.metrics(t.id())).hasSize(3);
+        });
+        assertThat(runs).hasSize(6).allSatisfy((k, n) -> assertThat(n.get()).isEqualTo(1));
+        TrialRow best = store.bestTrial(sweepId()).orElseThrow();
+        assertThat(best.paramsJson()).contains("\"x\":3", "\"y\":20");
+        assertThat(best.bestValue().getAsDouble()).isEqualTo(5.03, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(best.bestEpoch().getAsInt()).isEqualTo(3);
+        assertThat(store.findSweep(Long.toString(sweepId())).state()).isEqualTo(SweepState.FINISHED);
+    }
+
+    @Test
+    void aFailingTrialIsRecordedWithItsErrorAndTheOthersGoOn() throws Exception {
+        TrialRunner failsOnX2 = (params, context) -> {
+            if (((Number) params.get("x")).intValue() == 2) {
+                throw new IllegalStateException("x=2 diverged");
+            }
+            return SCORE.run(params, context);
+        };
+        runner(GRID, failsOnX2, 1).run();
+        List<TrialRow> trials = store.trials(sweepId());
+        assertThat(trials).filteredOn(t -> t.state() == TrialState.FAILED).hasSize(2)
+                .allSatisfy(t -> assertThat(t.error()).hasValueSatisfying(e -> assertThat(e).contains("x=2 diverged")));
+        assertThat(trials).filteredOn(t -> t.state() == TrialState.FINISHED).hasSize(4);
+    }
+
+    @Test
+    void stopRecordsRunningTrialsAsCancelledAndResumeFinishesWithoutRerunningFinishedOnes() throws Exception {
+        AtomicReference<SweepRunner> current = new AtomicReference<>();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        TrialRunner stopsInTheFourth = (params, context) -> {
+            int n = runs.computeIfAbsent(params.toString(), k -> new AtomicInteger()).incrementAndGet();
+            if (runs.size() == 4 && n == 1) {
+                context.reportEpoch(1, Map.of("score", 0.0));
+                current.get().requestStop(); // as Ctrl-C does
+            }
+            return SCORE.run(params, context);
+        };
+        current.set(runner(GRID, stopsInTheFourth, 1));
+        assertThat(current.get().run()).isEqualTo(SweepRunner.Outcome.STOPPED);
+        List<TrialState> states = store.trials(sweepId()).stream().map(TrialRow::state).toList();
+        assertThat(states).filteredOn(s -> s == TrialState.FINISHED).hasSize(3);
+        assertThat(states).filteredOn(s -> s == TrialState.CANCELLED).hasSize(1);
+        assertThat(states).filteredOn(s -> s != TrialState.FINISHED && s != TrialState.CANCELLED)
+                .allMatch(s -> s == TrialState.QUEUED);
+        assertThat(store.findSweep(Long.toString(sweepId())).state()).isEqualTo(SweepState.CANCELLED);
+        // What was recorded stays recorded: the cancelled trial keeps its epoch.
+        TrialRow cancelled = store.trials(sweepId()).stream().filter(t -> t.state() == TrialState.CANCELLED).findFirst().orElseThrow();
+        assertThat(store.metrics(cancelled.id())).isNotEmpty();
+
+        store.setSweepState(sweepId(), SweepState.RUNNING);
+        current.set(runner(GRID, stopsInTheFourth, 1));
+        assertThat(current.get().run()).isEqualTo(SweepRunner.Outcome.FINISHED);
+        assertThat(store.trials(sweepId())).hasSize(6).extracting(TrialRow::state).containsOnly(TrialState.FINISHED);
+        assertThat(runs.values().stream().mapToInt(AtomicInteger::get).sum()).as("only the cancelled trial ran twice").isEqualTo(7);
+    }
+
+    @Test
+    void aTrialAbandonedByAKilledProcessRunsAgainWithTheNextAttempt() throws Exception {
+        SweepRunner first = runner(GRID, SCORE, 1);
+        long id = sweepId();
+        // A process that claimed trial 0 and died: its lease runs out, nobody finishes it.
+        store.addTrial(id, 0, "{\"x\":1,\"y\":10}");
+        var claimed = store.claimNextTrial(id, "dead-host:1:0", Duration.ofMillis(1)).orElseThrow();
+        Thread.sleep(20);
+        assertThat(first.run()).isEqualTo(SweepRunner.Outcome.FINISHED);
+        TrialRow retried = store.trial(claimed.trialId());
+        assertThat(retried.state()).isEqualTo(TrialState.FINISHED);
+        assertThat(retried.attempt()).isEqualTo(2);
+        assertThat(store.trials(id)).hasSize(6);
+    }
+
+    @Test
+    void anExternalCommandReportsMetricsAsJsonLines() throws Exception {
+        Path script = dir.resolve("train.sh");
+        Files.writeString(script, """
+                echo "starting with $@"
+                for e in 1 2; do echo "{\\"epoch\\": $e, \\"score\\": $e.5, \\"note\\": \\"text is ignored\\"}"; done
+                case "$*" in *--x=3*) echo "x=3 is not supported" >&2; exit 3;; esac
+                """);
+        String yaml = """
+                name: command
+                method: grid
+                metric: {name: score, goal: maximize}
+                command:
+                  - bash
+                  - %s
+                  - ${args}
+                parameters:
+                  x: {values: [1, 3]}
+                """.formatted(script);
+        SweepSpec spec = SweepFiles.parse(yaml, "cmd.yaml").spec();
+        long id = store.createSweep("command", yaml, "grid", "score", Goal.MAXIMIZE);
+        new SweepRunner(store, id, spec, SearchMethods.forSpec(spec, id), new CommandRunner(spec.command(), dir),
+                new SweepRunner.Settings(new ThreadBudget(1, 1), dir.resolve("runs"), Duration.ofSeconds(30), 3),
+                SweepProgress.NONE).run();
+        List<TrialRow> trials = store.trials(id);
+        TrialRow ok = trials.get(0);
+        assertThat(ok.state()).isEqualTo(TrialState.FINISHED);
+        assertThat(store.metrics(ok.id())).extracting(m -> m.values().get("score")).containsExactly(1.5, 2.5);
+        assertThat(Files.readString(dir.resolve("runs/sweep-" + id + "/trial-0/stdout.log"))).contains("starting with --x=1");
+        TrialRow failed = trials.get(1);
+        assertThat(failed.state()).isEqualTo(TrialState.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("exited with code 3", "x=3 is not supported"));
+        assertThat(store.metrics(failed.id())).as("epochs before the failure stay recorded").hasSize(2);
+    }
+}
