@@ -1,6 +1,8 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.exec.BuiltInTrainerRunner;
+import io.sweeper.exec.SweepSession;
 import io.sweeper.sweep.Categorical;
 import io.sweeper.sweep.Constant;
 import io.sweeper.sweep.DidYouMean;
@@ -16,30 +18,18 @@ import io.sweeper.train.TrialParameter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * What a sweep file for the built-in trainer ({@code program: train} with W&amp;B's default
- * command) must get right before any trial starts: every parameter is one of the trainer's
- * ({@link TrialParameter}), flat, with values the trainer accepts, and the metric is one the
- * trainer reports. The sweep package cannot know this ({@code train} does not know sweeps, and
+ * What a sweep file for the built-in trainer ({@link SweepSession#usesBuiltInTrainer}) must get
+ * right before any trial starts: every parameter is one of the trainer's ({@link TrialParameter}),
+ * flat, with values the trainer accepts, and the metric is one the trainer reports. The sweep package cannot know this ({@code train} does not know sweeps, and
  * {@code sweep} does not know the trainer), so {@code validate} and {@code run} both ask here.
  *
  * <p>Errors name the file and the parameter's key path; the sweep package keeps no line numbers
  * for parsed parameters, so there is no line to give.
  */
 public final class BuiltInTrainerCheck {
-    /** The {@code program:} that means the built-in trainer. */
-    public static final String PROGRAM = "train";
-    /** The metrics the trainer reports every epoch that a sweep can optimise. */
-    public static final List<String> METRICS = List.of("loss", "accuracy", "val_loss", "val_accuracy");
-
     private BuiltInTrainerCheck() {
-    }
-
-    /** Whether the sweep's trials run in the built-in trainer rather than as a command. */
-    public static boolean appliesTo(SweepSpec spec) {
-        return spec.command().isDefault() && spec.command().program().equals(Optional.of(PROGRAM));
     }
 
     /**
@@ -48,14 +38,15 @@ public final class BuiltInTrainerCheck {
      */
     public static void check(LoadedSweep loaded) {
         SweepSpec spec = loaded.spec();
-        if (!appliesTo(spec)) {
+        if (!SweepSession.usesBuiltInTrainer(spec)) {
             return;
         }
         spec.metric().ifPresent(metric -> {
-            if (!METRICS.contains(metric.name())) {
+            List<String> reported = BuiltInTrainerRunner.METRICS;
+            if (!reported.contains(metric.name())) {
                 throw new SweeperException(spec.source() + ": metric.name: '" + metric.name()
-                        + "' is not a metric the built-in trainer reports; it reports " + String.join(", ", METRICS)
-                        + DidYouMean.suffix(metric.name(), METRICS));
+                        + "' is not a metric the built-in trainer reports; it reports " + String.join(", ", reported)
+                        + DidYouMean.suffix(metric.name(), reported));
             }
         });
         for (ParameterSpec parameter : spec.parameters()) {

@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.exec.SweepSession;
 import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.SweepDescription;
 import io.sweeper.sweep.SweepFiles;
@@ -26,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
         BuiltInTrainerCheck.check(loaded);
         PrintWriter out = spec.commandLine().getOut();
         SweepDescription.lines(loaded).forEach(out::println);
-        out.println(BuiltInTrainerCheck.appliesTo(loaded.spec())
+        out.println(SweepSession.usesBuiltInTrainer(loaded.spec())
                 ? "valid: the built-in trainer accepts every parameter and reports the metric"
                 : "valid");
         return 0;

@@ -2,9 +2,13 @@ package io.sweeper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** `sweeper validate`: the sweep file's description, and the built-in trainer's own checks. */
@@ -20,6 +24,20 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("sweep " + name.replaceAll(".*/|\\.yaml", "") + " from " + file(name),
                 "(program: train)", "parameters:");
+        assertThat(run.out()).endsWith("valid: the built-in trainer accepts every parameter and reports the metric\n");
+    }
+
+    static Stream<Path> shippedSweeps() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("sweeps"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedSweeps")
+    void everyShippedSweepIsOneTheBuiltInTrainerAccepts(Path file) {
+        CliRun run = CliRun.of("validate", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).endsWith("valid: the built-in trainer accepts every parameter and reports the metric\n");
     }
 
