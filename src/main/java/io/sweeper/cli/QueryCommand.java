@@ -48,7 +48,7 @@ final class QueryCommand implements Callable<Integer> {
         ResultTable.csv(result).forEach(out::println);
         if (result.truncated()) {
             // not on stdout, where it would read as a row
-            spec.commandLine().getErr().println("sweeper: only the first " + maxRows + " rows: --max-rows N gives more");
+            spec.commandLine().getErr().println("note: only the first " + maxRows + " rows were printed: --max-rows N gives more");
         }
         return 0;
     }

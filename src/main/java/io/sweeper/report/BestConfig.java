@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * What {@code sweeper best} writes: the best trial's configuration, exactly the parameters it ran
  * with, as a file {@code sweeper train --config FILE} reads ({@code key: value} lines) — YAML with
- * a comment saying where it came from, or JSON, which has no comments.
+ * a comment saying where it came from, or JSON, which has no comments. A sweep of another program
+ * gets the same file, its nested groups as nested mappings.
  */
 public final class BestConfig {
     /** The two file formats; YAML is what sweep files and trial configs are written in. */
@@ -52,19 +53,6 @@ public final class BestConfig {
         return new BestConfig(sweep, best);
     }
 
-    public SweepRow sweep() {
-        return sweep;
-    }
-
-    public TrialRow trial() {
-        return trial;
-    }
-
-    /** The configuration the trial ran with, in stored order. */
-    public Map<String, Object> params() {
-        return params;
-    }
-
     /** {@code trial 17 of sweep mish-temperature (id 3): val_accuracy 0.9312 (maximize) at epoch 42}, exact value. */
     public String summary() {
         return "trial " + trial.number() + " of sweep " + sweep.name() + " (id " + sweep.id() + "): "
@@ -89,7 +77,7 @@ public final class BestConfig {
         options.setIndent(2);
         options.setWidth(Integer.MAX_VALUE); // a long path stays on its line
         return "# best configuration: " + summary() + "\n"
-                + "# use it with: sweeper train --config FILE --out DIR\n"
+                + "# the built-in trainer reads it with: sweeper train --config FILE --out DIR\n"
                 + new Yaml(options).dump(params);
     }
 

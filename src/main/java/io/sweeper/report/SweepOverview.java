@@ -5,7 +5,6 @@ import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
 import io.sweeper.store.TrialState;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.stream.Collectors;
 public record SweepOverview(SweepRow sweep, Map<TrialState, Integer> counts, Optional<TrialRow> best) {
     public SweepOverview {
         Objects.requireNonNull(sweep, "sweep");
-        counts = new EnumMap<>(counts);
+        counts = Map.copyOf(counts);
         Objects.requireNonNull(best, "best");
     }
 

@@ -76,15 +76,6 @@ public final class TrialLeaderboard {
                 .thenComparingInt(TrialRow::number);
     }
 
-    public SweepOverview overview() {
-        return overview;
-    }
-
-    /** The trials shown, in leaderboard order. */
-    public List<TrialRow> trials() {
-        return trials;
-    }
-
     /** Header, a blank line, the table, and a note when trials were left out; {@code now} times running trials. */
     public List<String> lines(Instant now) {
         Objects.requireNonNull(now, "now");
