@@ -17,8 +17,9 @@ import java.util.Objects;
  * end first, best first by the sweep's goal (finished and pruned together, as both compete for
  * best), then running trials (best so far first), queued, failed and cancelled ones.
  *
- * <p>Only the trials shown are read: each state's top trials come off the store's rank index and
- * the states with no trials are not asked, so showing 50 of 10,000 trials reads about 50 rows.
+ * <p>Only the trials shown are fetched: the database ranks each state's trials by their kept best
+ * value (no metric rows are read) and returns the first N, and states with no trials are not
+ * asked, so showing 50 of 10,000 trials fetches about 50 rows.
  */
 public final class TrialLeaderboard {
     /** The order of the groups shown; the states within a group are ranked together. */
