@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sweeper}: the entry point. Errors a user can fix print one line and exit non-zero. */
-@Command(name = "sweeper", mixinStandardHelpOptions = true, version = "sweeper 0.1.0",
+// scope INHERIT: every subcommand gets --help (and --version) too, e.g. `sweeper train --help`.
+@Command(name = "sweeper", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "sweeper 0.1.0",
         description = "Hyperparameter sweeps with experiment tracking, on Deeplearning4j.",
-        subcommands = {RunCommand.class, ResumeCommand.class, TrainCommand.class, PredictCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, LsCommand.class, ShowCommand.class,
+                BestCommand.class, QueryCommand.class, TrainCommand.class, PredictCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a problem the user can fix (bad input, unreachable service). */
     static final int USER_ERROR = 2;
@@ -39,6 +41,7 @@ public final class Main implements Runnable {
         SLF4JBridgeHandler.install();
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --format yaml, as users type it
         cli.getSubcommands().get("train").getCommandSpec().usageMessage().footer(TrainCommand.parameterHelp());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = main.verbose || parseResult.hasMatchedOption("--verbose");

@@ -38,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean noProgress;
 
     static String parameterHelp() {
-        return String.join("%n", Arrays.stream(TrialParameter.values()).map(p -> "  " + p.describe()).toList());
+        // picocli formats the footer: a literal % (as in "20%") must be written %%
+        return String.join("%n", Arrays.stream(TrialParameter.values()).map(p -> "  " + p.describe().replace("%", "%%")).toList());
     }
 
     @Override

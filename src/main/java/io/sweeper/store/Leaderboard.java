@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -37,12 +38,21 @@ final class Leaderboard {
      * yet last. The database sorts; only the rows asked for are read into records.
      */
     List<TrialRow> ranked(long sweepId, int limit) {
+        return ranked(sweepId, DSL.noCondition(), limit);
+    }
+
+    /** {@link #ranked(long, int)} among the trials in {@code state} only. */
+    List<TrialRow> ranked(long sweepId, TrialState state, int limit) {
+        return ranked(sweepId, TRIAL.STATE.eq(state.word()), limit);
+    }
+
+    private List<TrialRow> ranked(long sweepId, Condition which, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, got " + limit);
         }
         Goal goal = sweeps.get(sweepId).goal();
         return db.dsl.selectFrom(TRIAL)
-                .where(TRIAL.SWEEP_ID.eq(sweepId))
+                .where(TRIAL.SWEEP_ID.eq(sweepId).and(which))
                 .orderBy(byBest(goal), TRIAL.NUMBER.asc())
                 .limit(limit)
                 .fetch(RowMapping::trial);

@@ -188,6 +188,14 @@ public final class Store implements AutoCloseable {
         return leaderboard.ranked(sweepId, limit);
     }
 
+    /**
+     * The first {@code limit} trials in {@code state}, ranked as {@link #trials}: lets a
+     * leaderboard put finished trials before running ones without reading every trial.
+     */
+    public List<TrialRow> topTrials(long sweepId, TrialState state, int limit) {
+        return leaderboard.ranked(sweepId, state, limit);
+    }
+
     /** The best finished or pruned trial, if any has a value. */
     public Optional<TrialRow> bestTrial(long sweepId) {
         return leaderboard.best(sweepId);

@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** Suggests the known name a misspelt one was probably meant to be. */
-final class DidYouMean {
+public final class DidYouMean {
     private DidYouMean() {
     }
 
     /** {@code " (did you mean 'x'?)"} for the closest candidate within a few edits, else {@code ""}. */
-    static String suffix(String given, Collection<String> candidates) {
+    public static String suffix(String given, Collection<String> candidates) {
         return closest(given, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 

@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
  * files were written for parse exactly that ({@code True}, {@code 1e-05}, {@code [64, 128]}), so
  * sweeper's command lines and descriptions use the same spelling.
  */
-final class PythonText {
+public final class PythonText {
     private PythonText() {
     }
 
     /** Python's {@code str(value)}: strings bare, everything else as {@link #repr}. */
-    static String str(Object value) {
+    public static String str(Object value) {
         return value instanceof String s ? s : repr(value);
     }
 

@@ -96,6 +96,30 @@ class EpochRecordingTest {
     }
 
     @OnEachDatabase
+    void trialsOfOneStateAreRankedTheSameWay(TestDatabase db) {
+        Store store = db.open();
+        for (Goal goal : Goal.values()) {
+            long sweepId = store.createSweep("state-" + goal.word(), Fixtures.SPEC, "grid", "val_accuracy", goal);
+            store.addTrials(sweepId, IntStream.rangeClosed(1, 6).mapToObj(Fixtures::trial).toList());
+            finish(store, sweepId, "w", 0.7);  // #1
+            ClaimedTrial running = claim(store, sweepId, "w");
+            store.recordEpoch(running.lease(), 0, accuracy(0.95)); // #2 running, better than any finished
+            finish(store, sweepId, "w", 0.9);  // #3
+            finish(store, sweepId, "w", 0.8);  // #4
+            // #5, #6 stay queued
+
+            List<Integer> finished = goal == Goal.MAXIMIZE ? List.of(3, 4, 1) : List.of(1, 4, 3);
+            assertThat(store.topTrials(sweepId, TrialState.FINISHED, 10)).extracting(TrialRow::number)
+                    .containsExactlyElementsOf(finished);
+            assertThat(store.topTrials(sweepId, TrialState.FINISHED, 2)).extracting(TrialRow::number)
+                    .containsExactlyElementsOf(finished.subList(0, 2));
+            assertThat(store.topTrials(sweepId, TrialState.RUNNING, 10)).extracting(TrialRow::number).containsExactly(2);
+            assertThat(store.topTrials(sweepId, TrialState.QUEUED, 10)).extracting(TrialRow::number).containsExactly(5, 6);
+            assertThat(store.topTrials(sweepId, TrialState.FAILED, 10)).isEmpty();
+        }
+    }
+
+    @OnEachDatabase
     void onlyFinishedOrPrunedTrialsCanBeBest(TestDatabase db) {
         Store store = db.open();
         long sweepId = Fixtures.sweepWithTrials(store, Goal.MAXIMIZE, 4);

@@ -1,0 +1,55 @@
+package io.sweeper.cli;
+
+import io.sweeper.SweeperException;
+import io.sweeper.report.ResultTable;
+import io.sweeper.store.QueryResult;
+import io.sweeper.store.Store;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sweeper query SQL}: read-only SQL on the store; the database itself refuses writes. */
+@Command(name = "query", description = "Run read-only SQL on the store (tables sweep, trial, metric, checkpoint, event).")
+final class QueryCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SQL", description = "One statement, e.g. \"SELECT number, best_value FROM trial ORDER BY best_value DESC\".")
+    String sql;
+
+    @Option(names = "--csv", description = "Print CSV (RFC 4180) instead of a table.")
+    boolean csv;
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Return at most N rows (default: ${DEFAULT-VALUE}).")
+    int maxRows = 1000;
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (maxRows < 1) {
+            throw new SweeperException("--max-rows must be at least 1, got " + maxRows);
+        }
+        QueryResult result;
+        try (Store opened = store.open()) {
+            result = opened.query(sql, maxRows);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!csv) {
+            ResultTable.table(result).forEach(out::println);
+            return 0;
+        }
+        ResultTable.csv(result).forEach(out::println);
+        if (result.truncated()) {
+            // not on stdout, where it would read as a row
+            spec.commandLine().getErr().println("note: only the first " + maxRows + " rows were printed: --max-rows N gives more");
+        }
+        return 0;
+    }
+}
