@@ -28,6 +28,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadedSweep loaded = SweepFiles.load(file);
         loaded.warnings().forEach(w -> System.err.println("note: " + w));
+        BuiltInTrainerCheck.check(loaded);
         SweepSpec spec = loaded.spec();
         MetricGoal metric = spec.metric().orElse(null);
         String metricName = metric == null ? "val_loss" : metric.name();

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code program: train}: the built-in DL4J trainer. One instance serves a whole pool, so every
@@ -27,14 +26,6 @@ public final class BuiltInTrainerRunner implements TrialRunner {
 
     public BuiltInTrainerRunner(Datasets datasets) {
         this.trainer = new Trainer(datasets);
-    }
-
-    /** A problem with a parameter name, before any trial runs; empty when the name is known. */
-    public static Optional<String> unknownParameter(String name) {
-        if (TrialParameter.byKey(name).isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of("not a parameter of the built-in trainer (program: train); `sweeper train --help` lists them");
     }
 
     @Override
