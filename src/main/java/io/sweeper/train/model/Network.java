@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -28,12 +34,22 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * cross-entropy on a softmax output.
  */
 public final class Network {
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE)
+            .policyMirroring(MirroringPolicy.FULL).build();
+
     private final ModelSpec spec;
     private final List<Layer> layers;
     private final INDArray values;
     private final INDArray gradients;
     private final long trainableCount;
     private final GradientUpdater adam;
+    /** Workspaces (per network, per thread) reuse one arena for a step's temporaries instead of
+     * fresh off-heap memory per array: fresh pages cost page faults and JavaCPP's GC-driven frees
+     * made epoch times vary 2-3x. */
+    private final String trainWorkspace = "sweeper-train-" + System.identityHashCode(this);
+    private final String predictWorkspace = "sweeper-predict-" + System.identityHashCode(this);
     private int iteration;
 
     /** One training step's mean loss and number of correct predictions. */
@@ -98,33 +114,38 @@ public final class Network {
 
     /** One Adam step on a batch: input [n, 1, size, size], one-hot labels [n, classes]. */
     public Step trainStep(INDArray input, INDArray oneHot, int epoch) {
-        INDArray logits = forward(input, true);
-        INDArray probs = Transforms.softmax(logits, true);
-        double loss = crossEntropy(probs, oneHot);
-        int correct = correct(probs, oneHot);
-        INDArray g = probs.subi(oneHot).divi(input.size(0));
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWorkspace)) {
+            INDArray probs = Transforms.softmax(forward(input, true), true);
+            double loss = crossEntropy(probs, oneHot);
+            int correct = correct(probs, oneHot);
+            backward(probs.subi(oneHot).divi(input.size(0)));
+            INDArray update = gradients.get(NDArrayIndex.interval(0, trainableCount)).reshape(1, trainableCount);
+            adam.applyUpdater(update, iteration++, epoch);
+            values.get(NDArrayIndex.interval(0, trainableCount)).subi(update.reshape(trainableCount));
+            return new Step(loss, correct);
         }
-        INDArray update = gradients.get(NDArrayIndex.interval(0, trainableCount)).reshape(1, trainableCount);
-        adam.applyUpdater(update, iteration++, epoch);
-        values.get(NDArrayIndex.interval(0, trainableCount)).subi(update.reshape(trainableCount));
-        return new Step(loss, correct);
     }
 
     /** Class probabilities [n, classes] for inference (moving statistics, no dropout). */
     public INDArray predict(INDArray input) {
-        return Transforms.softmax(forward(input, false), false);
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, predictWorkspace)) {
+            return Transforms.softmax(forward(input, false), false).detach();
+        }
     }
 
     /** Gradients of the mean loss for a batch without updating, for tests against a reference. */
     Map<String, INDArray> gradientsFor(INDArray input, INDArray oneHot) {
-        INDArray probs = Transforms.softmax(forward(input, true), true);
-        INDArray g = probs.subi(oneHot).divi(input.size(0));
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWorkspace)) {
+            backward(Transforms.softmax(forward(input, true), true).subi(oneHot).divi(input.size(0)));
+        }
+        return namedViews(gradients);
+    }
+
+    private void backward(INDArray lossGradient) {
+        INDArray g = lossGradient;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);
         }
-        return namedViews(gradients);
     }
 
     /** Current weights by name, as views, trainable ones first in layer order (tests set and compare them). */
