@@ -6,19 +6,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Keras {@code Conv2D} (NCHW, kernel [kH, kW, in, out]); libnd4j {@code conv2d}/{@code conv2d_bp}. */
 final class Conv2d implements Layer {
-    private final Param weights;
-    private final Param bias;
+    private final WeightsAndBias p;
     private final long[] outputShape;
     private final long[] intArgs;
-    private INDArray w;
-    private INDArray b;
-    private INDArray gw;
-    private INDArray gb;
     private INDArray input;
 
     Conv2d(String name, long[] in, int filters, int kernel, int stride, boolean same) {
-        this.weights = new Param(name + "/W", new long[] {kernel, kernel, in[0], filters}, true, Param.Init.GLOROT_UNIFORM);
-        this.bias = new Param(name + "/b", new long[] {filters}, true, Param.Init.ZEROS);
+        this.p = new WeightsAndBias(name, new long[] {kernel, kernel, in[0], filters}, filters);
         long h = same ? ceilDiv(in[1], stride) : (in[1] - kernel) / stride + 1;
         long wd = same ? ceilDiv(in[2], stride) : (in[2] - kernel) / stride + 1;
         this.outputShape = new long[] {filters, h, wd};
@@ -33,29 +27,26 @@ final class Conv2d implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(weights, bias);
+        return p.params();
     }
 
     @Override
     public void bind(ParamViews views) {
-        w = views.value(weights);
-        b = views.value(bias);
-        gw = views.gradient(weights);
-        gb = views.gradient(bias);
+        p.bind(views);
     }
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape[0], outputShape[1], outputShape[2]);
-        NativeOp.exec("conv2d", new INDArray[] {x, w, b}, new INDArray[] {out}, intArgs);
+        NativeOp.exec("conv2d", new INDArray[] {x, p.w, p.b}, new INDArray[] {out}, intArgs);
         return out;
     }
 
     @Override
     public INDArray backward(INDArray g) {
         INDArray gi = Nd4j.createUninitialized(input.dataType(), input.shape());
-        NativeOp.exec("conv2d_bp", new INDArray[] {input, w, b, g}, new INDArray[] {gi, gw, gb}, intArgs);
+        NativeOp.exec("conv2d_bp", new INDArray[] {input, p.w, p.b, g}, new INDArray[] {gi, p.gw, p.gb}, intArgs);
         return gi;
     }
 
