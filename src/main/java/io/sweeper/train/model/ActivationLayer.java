@@ -61,7 +61,9 @@ final class ActivationLayer implements Layer {
                 NativeOp.exec("relu_bp", new INDArray[] {input, g}, new INDArray[] {gi}, new long[0], 0.0);
                 yield gi;
             }
-            case MISH -> Nd4j.exec(new MishDerivative(input, gi)).muli(g);
+            // ND4J's MishDerivative gives NaN from x ≈ 25 up (its e^{3x} overflows float); the
+            // derivative is 1 to float precision from x = 20, so the input is clamped there.
+            case MISH -> Nd4j.exec(new MishDerivative(Transforms.min(input, 20.0, true), gi)).muli(g);
             default -> function.backprop(gi.assign(input), g).getFirst();
         };
     }

@@ -27,6 +27,18 @@ class LayerGradientTest {
     }
 
     @Test
+    void mishGradientStaysFiniteForLargeInputs() {
+        // ND4J's own MishDerivative op overflows to NaN from x ≈ 25: a real training run diverged on it.
+        ActivationLayer mish = new ActivationLayer(Activation.MISH, new long[] {5});
+        INDArray x = Nd4j.createFromArray(new float[] {10, 25, 50, 100, 1000}).reshape(1, 5);
+        mish.forward(x, true);
+        INDArray g = mish.backward(Nd4j.ones(DataType.FLOAT, 1, 5));
+        for (int i = 0; i < 5; i++) {
+            assertThat(g.getDouble(0, i)).as("d mish / dx at %s", x.getDouble(0, i)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
     void mishGradientMatchesNumericalGradient() {
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 50).subi(0.5).muli(12);
