@@ -43,6 +43,11 @@ final class SweepExecution {
     @Mixin
     DataOptions data;
 
+    /**
+     * Runs the sweep and closes the store. Closing happens before a Ctrl-C handler lets the JVM
+     * exit: H2 writes committed data to its file in the background, so without the close the
+     * cancellations recorded at Ctrl-C could be lost with the process.
+     */
     int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
         ThreadBudget budget = ThreadBudget.of(workers, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == io.sweeper.store.Goal.MAXIMIZE, total(spec));
@@ -71,6 +76,7 @@ final class SweepExecution {
             }
             return 0;
         } finally {
+            store.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);

@@ -29,7 +29,8 @@ class RunInterruptTest {
     void aSignalStopsCleanlyAndResumeFinishesTheSweep() throws Exception {
         Path script = dir.resolve("slow.sh");
         Files.writeString(script, """
-                for e in 1 2 3 4 5 6; do echo "{\\"epoch\\": $e, \\"score\\": $e}"; sleep 0.4; done
+                x=${1#--x=}
+                for e in 1 2 3 4 5 6; do echo "{\\"epoch\\": $e, \\"score\\": $((e * x))}"; sleep 0.4; done
                 """);
         Path sweep = dir.resolve("slow.yaml");
         Files.writeString(sweep, """
@@ -71,7 +72,7 @@ class RunInterruptTest {
         String resumed = new String(resume.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(resume.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(resume.exitValue()).as(resumed).isZero();
-        assertThat(resumed).contains("trial 1 started", "best: trial 2, score 6.0000");
+        assertThat(resumed).contains("trial 1 started", "best: trial 2, score 18.0000 at epoch 6");
         try (Store store = Store.open(db)) {
             long id = store.findSweep("slow").id();
             assertThat(store.trials(id)).hasSize(3).extracting(TrialRow::state).containsOnly(TrialState.FINISHED);
