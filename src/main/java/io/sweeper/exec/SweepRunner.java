@@ -228,11 +228,6 @@ public final class SweepRunner {
                     leaseLost.set(true);
                 }
             }
-
-            @Override
-            public boolean stopRequested() {
-                return stop.get() || leaseLost.get();
-            }
         };
         TrialOutcome outcome;
         String detail = "";

@@ -16,7 +16,4 @@ public interface TrialContext {
 
     /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */
     void reportCheckpoint(int epoch, Path checkpoint);
-
-    /** True once the trial should stop (Ctrl-C). */
-    boolean stopRequested();
 }

@@ -76,10 +76,6 @@ public final class Evaluation {
         return (double) confusion[c][c] / classTotal(c);
     }
 
-    public long count(int actual, int predicted) {
-        return confusion[actual][predicted];
-    }
-
     /** Rows: actual label; columns: predicted label; header row and column name the labels. */
     public void writeConfusionCsv(Path file, LabelMap labels) throws IOException {
         List<String> lines = new ArrayList<>();
