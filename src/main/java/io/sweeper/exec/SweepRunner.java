@@ -13,7 +13,7 @@ import io.sweeper.store.TrialConflictException;
 import io.sweeper.store.TrialLease;
 import io.sweeper.store.TrialOutcome;
 import io.sweeper.store.TrialRow;
-import io.sweeper.store.TrialState;
+import io.sweeper.sweep.TrialState;
 import io.sweeper.sweep.SweepSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,7 +162,7 @@ public final class SweepRunner {
                 }
                 int number = TrialRecord.nextNumber(history);
                 store.addTrial(sweepId, number, toJson(next.get()));
-                history.add(new TrialRecord(number, next.get(), io.sweeper.search.TrialState.QUEUED, Optional.empty()));
+                history.add(new TrialRecord(number, next.get(), TrialState.QUEUED, Optional.empty()));
                 queued++;
             }
             return true;
@@ -179,7 +179,7 @@ public final class SweepRunner {
 
     private static TrialRecord record(TrialRow row) {
         return new TrialRecord(row.number(), fromJson(row.paramsJson()),
-                io.sweeper.search.TrialState.valueOf(row.state().name()),
+                row.state(),
                 row.bestValue().isPresent() ? Optional.of(row.bestValue().getAsDouble()) : Optional.empty());
     }
 

@@ -3,7 +3,7 @@ package io.sweeper.report;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
-import io.sweeper.store.TrialState;
+import io.sweeper.sweep.TrialState;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import io.sweeper.store.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
-import io.sweeper.store.TrialState;
+import io.sweeper.sweep.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

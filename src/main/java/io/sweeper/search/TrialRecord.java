@@ -1,5 +1,6 @@
 package io.sweeper.search;
 
+import io.sweeper.sweep.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.TrialState;
+
 /**
  * A write to a trial was refused because the trial is not in a state, or not under the lease,
  * that allows it: another worker took it over after the lease expired, the user cancelled it, or

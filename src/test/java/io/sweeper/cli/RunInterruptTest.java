@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;
-import io.sweeper.store.TrialState;
+import io.sweeper.sweep.TrialState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import io.sweeper.store.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;
-import io.sweeper.store.TrialState;
+import io.sweeper.sweep.TrialState;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;
 import java.nio.file.Files;

@@ -1,14 +1,15 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.TrialState;
 import static io.sweeper.store.Fixtures.LEASE;
 import static io.sweeper.store.Fixtures.accuracy;
 import static io.sweeper.store.Fixtures.claim;
 import static io.sweeper.store.Fixtures.states;
 import static io.sweeper.store.Fixtures.sweepWithTrials;
-import static io.sweeper.store.TrialState.CANCELLED;
-import static io.sweeper.store.TrialState.FINISHED;
-import static io.sweeper.store.TrialState.QUEUED;
-import static io.sweeper.store.TrialState.RUNNING;
+import static io.sweeper.sweep.TrialState.CANCELLED;
+import static io.sweeper.sweep.TrialState.FINISHED;
+import static io.sweeper.sweep.TrialState.QUEUED;
+import static io.sweeper.sweep.TrialState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

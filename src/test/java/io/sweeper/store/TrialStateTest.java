@@ -1,11 +1,12 @@
 package io.sweeper.store;
 
-import static io.sweeper.store.TrialState.CANCELLED;
-import static io.sweeper.store.TrialState.FAILED;
-import static io.sweeper.store.TrialState.FINISHED;
-import static io.sweeper.store.TrialState.PRUNED;
-import static io.sweeper.store.TrialState.QUEUED;
-import static io.sweeper.store.TrialState.RUNNING;
+import io.sweeper.sweep.TrialState;
+import static io.sweeper.sweep.TrialState.CANCELLED;
+import static io.sweeper.sweep.TrialState.FAILED;
+import static io.sweeper.sweep.TrialState.FINISHED;
+import static io.sweeper.sweep.TrialState.PRUNED;
+import static io.sweeper.sweep.TrialState.QUEUED;
+import static io.sweeper.sweep.TrialState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

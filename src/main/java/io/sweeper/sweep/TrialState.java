@@ -1,4 +1,4 @@
-package io.sweeper.store;
+package io.sweeper.sweep;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public enum TrialState {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static TrialState fromWord(String word) {
+    public static TrialState fromWord(String word) {
         return valueOf(word.toUpperCase(Locale.ROOT));
     }
 
