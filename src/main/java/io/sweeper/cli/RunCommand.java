@@ -1,6 +1,6 @@
 package io.sweeper.cli;
 
-import io.sweeper.store.Goal;
+import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.MetricGoal;
@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
         SweepSpec spec = loaded.spec();
         MetricGoal metric = spec.metric().orElse(null);
         String metricName = metric == null ? "val_loss" : metric.name();
-        Goal goal = metric != null && metric.goal() == MetricGoal.Direction.MAXIMIZE ? Goal.MAXIMIZE : Goal.MINIMIZE;
+        Goal goal = metric == null ? Goal.MINIMIZE : metric.goal();
         String name = spec.name().orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         try (Store s = store.open()) {
             long id = s.createSweep(name, spec.yamlText(), spec.method().yamlName(), metricName, goal);

@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.exec.SweepRunner;
 import io.sweeper.exec.SweepSession;
 import io.sweeper.exec.ThreadBudget;
@@ -50,7 +51,7 @@ final class SweepExecution {
      */
     int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
         ThreadBudget budget = ThreadBudget.of(workers, Runtime.getRuntime().availableProcessors());
-        SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == io.sweeper.store.Goal.MAXIMIZE, total(spec));
+        SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
                 new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), maxAttempts),
                 data.loadOptions(), Path.of("").toAbsolutePath(), printer);

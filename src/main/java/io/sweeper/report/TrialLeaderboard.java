@@ -1,7 +1,7 @@
 package io.sweeper.report;
 
 import io.sweeper.report.TextTable.Column;
-import io.sweeper.store.Goal;
+import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;

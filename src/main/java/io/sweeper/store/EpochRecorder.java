@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import static io.sweeper.store.jooq.Tables.CHECKPOINT;
 import static io.sweeper.store.jooq.Tables.METRIC;
 import static io.sweeper.store.jooq.Tables.SWEEP;

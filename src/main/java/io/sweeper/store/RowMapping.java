@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.store.jooq.tables.records.CheckpointRecord;
 import io.sweeper.store.jooq.tables.records.EventRecord;

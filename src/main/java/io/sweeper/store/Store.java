@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import java.nio.file.Path;
 import java.time.Duration;

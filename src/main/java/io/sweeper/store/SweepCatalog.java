@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import static io.sweeper.store.jooq.Tables.SWEEP;
 
 import io.sweeper.SweeperException;

@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -10,15 +10,7 @@ import java.util.Optional;
  * @param target once any trial reaches it, the sweep starts no new trials (W&amp;B semantics)
  * @param impute what Bayesian search will assume for failed trials ({@code worst} by default)
  */
-public record MetricGoal(String name, Direction goal, Optional<Double> target, Impute impute) {
-
-    public enum Direction {
-        MINIMIZE, MAXIMIZE;
-
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
+public record MetricGoal(String name, Goal goal, Optional<Double> target, Impute impute) {
 
     public enum Impute {
         LATEST, BEST, WORST;
@@ -40,6 +32,6 @@ public record MetricGoal(String name, Direction goal, Optional<Double> target, I
 
     /** Whether {@code value} is at or beyond the target, in the goal's direction. */
     public boolean reachesTarget(double value) {
-        return target.map(t -> goal == Direction.MINIMIZE ? value <= t : value >= t).orElse(false);
+        return target.map(t -> goal == Goal.MINIMIZE ? value <= t : value >= t).orElse(false);
     }
 }

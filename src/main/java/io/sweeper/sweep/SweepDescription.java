@@ -23,7 +23,7 @@ public final class SweepDescription {
         lines.add("method: " + spec.method().yamlName()
                 + spec.seed().map(s -> ", seed " + s).orElse(""));
         lines.add("metric: " + spec.metric()
-                .map(m -> m.name() + " (" + m.goal().yamlName() + m.target().map(t -> ", target " + PythonText.number(t)).orElse("") + ")")
+                .map(m -> m.name() + " (" + m.goal().word() + m.target().map(t -> ", target " + PythonText.number(t)).orElse("") + ")")
                 .orElse("none"));
         lines.add("run_cap: " + spec.runCap().map(String::valueOf).orElse("none")
                 + spec.workers().map(w -> ", workers: " + w).orElse(""));

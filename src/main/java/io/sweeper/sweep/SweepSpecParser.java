@@ -120,8 +120,8 @@ final class SweepSpecParser {
                 warnings.add(entry.warning("accepted for W&B compatibility but not acted on")));
         try {
             return new MetricGoal(name.text(),
-                    optional(keys, "goal", g -> choice(g, MetricGoal.Direction.values(), MetricGoal.Direction::yamlName))
-                            .orElse(MetricGoal.Direction.MINIMIZE),
+                    optional(keys, "goal", g -> choice(g, Goal.values(), Goal::word))
+                            .orElse(Goal.MINIMIZE),
                     optional(keys, "target", LocatedNode::number),
                     optional(keys, "impute", i -> choice(i, MetricGoal.Impute.values(), MetricGoal.Impute::yamlName))
                             .orElse(MetricGoal.Impute.WORST));

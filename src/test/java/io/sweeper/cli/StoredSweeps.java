@@ -3,7 +3,7 @@ package io.sweeper.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sweeper.store.ClaimedTrial;
-import io.sweeper.store.Goal;
+import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.store.TrialOutcome;
 import io.sweeper.sweep.MetricGoal;

@@ -1,7 +1,7 @@
 package io.sweeper.exec;
 
 import io.sweeper.search.SearchMethods;
-import io.sweeper.store.Goal;
+import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;

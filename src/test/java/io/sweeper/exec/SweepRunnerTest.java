@@ -3,7 +3,7 @@ package io.sweeper.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sweeper.search.SearchMethods;
-import io.sweeper.store.Goal;
+import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;

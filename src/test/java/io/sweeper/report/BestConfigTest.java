@@ -3,7 +3,7 @@ package io.sweeper.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sweeper.store.ClaimedTrial;
-import io.sweeper.store.Goal;
+import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.store.TrialOutcome;
 import io.sweeper.sweep.ConfigFile;

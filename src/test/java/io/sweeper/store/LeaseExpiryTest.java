@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import static io.sweeper.store.Fixtures.accuracy;
 import static io.sweeper.store.Fixtures.claim;

@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

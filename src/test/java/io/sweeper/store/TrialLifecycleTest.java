@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import static io.sweeper.store.Fixtures.LEASE;
 import static io.sweeper.store.Fixtures.accuracy;

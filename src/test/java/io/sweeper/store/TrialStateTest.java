@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import static io.sweeper.sweep.TrialState.CANCELLED;
 import static io.sweeper.sweep.TrialState.FAILED;

@@ -23,7 +23,7 @@ class GoodSweepFilesTest {
         SweepSpec spec = parseAsRandom("good/wandb-docs-basic.yaml").spec();
 
         assertThat(spec.name()).contains("sweepdemo");
-        assertThat(spec.metric()).contains(new MetricGoal("validation_loss", MetricGoal.Direction.MINIMIZE,
+        assertThat(spec.metric()).contains(new MetricGoal("validation_loss", Goal.MINIMIZE,
                 Optional.empty(), MetricGoal.Impute.WORST));
         assertThat(spec.leaves()).extracting(ParameterSpec::dottedPath)
                 .containsExactly("learning_rate", "batch_size", "epochs", "optimizer");
@@ -40,7 +40,7 @@ class GoodSweepFilesTest {
 
         assertThat(spec.command().program()).contains("train");
         assertThat(spec.runCap()).contains(40);
-        assertThat(spec.metric().orElseThrow().goal()).isEqualTo(MetricGoal.Direction.MAXIMIZE);
+        assertThat(spec.metric().orElseThrow().goal()).isEqualTo(Goal.MAXIMIZE);
         assertThat(spec.earlyTerminate().orElseThrow().bands()).startsWith(5, 15, 45, 135);
         assertThat(distribution(spec, "rotation")).isEqualTo(new UniformRange(DistributionKind.Q_UNIFORM, 0, 20,
                 Optional.of(Quantum.ofInteger(5))));

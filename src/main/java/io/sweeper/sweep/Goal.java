@@ -1,4 +1,4 @@
-package io.sweeper.store;
+package io.sweeper.sweep;
 
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ public enum Goal {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Goal fromWord(String word) {
+    public static Goal fromWord(String word) {
         return valueOf(word.toUpperCase(Locale.ROOT));
     }
 
