@@ -5,7 +5,7 @@ import io.sweeper.exec.BuiltInTrainerRunner;
 import io.sweeper.exec.SweepSession;
 import io.sweeper.sweep.Categorical;
 import io.sweeper.sweep.Constant;
-import io.sweeper.sweep.DidYouMean;
+import io.sweeper.DidYouMean;
 import io.sweeper.sweep.Distribution;
 import io.sweeper.sweep.IntUniform;
 import io.sweeper.sweep.LoadedSweep;

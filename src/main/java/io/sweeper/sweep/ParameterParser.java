@@ -1,5 +1,6 @@
 package io.sweeper.sweep;
 
+import io.sweeper.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.sweeper.train;
 
+import io.sweeper.DidYouMean;
 import io.sweeper.SweeperException;
 import io.sweeper.train.data.AugmentSpec;
 import io.sweeper.train.data.PipelineSpec;
@@ -7,7 +8,7 @@ import io.sweeper.train.model.Architecture;
 import io.sweeper.train.model.ModelSpec;
 import io.sweeper.train.model.TemperatureAt;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.nd4j.linalg.activations.Activation;
  * problem names its source and key.
  */
 public final class TrialConfig {
+    private static final List<String> KEYS = Arrays.stream(TrialParameter.values()).map(TrialParameter::key).toList();
     private final Map<TrialParameter, Object> values;
 
     private TrialConfig(Map<TrialParameter, Object> values) {
@@ -46,8 +48,8 @@ public final class TrialConfig {
         }
         raw.forEach((key, value) -> {
             TrialParameter p = TrialParameter.byKey(key).orElseThrow(() -> new SweeperException(
-                    source + ": unknown trial parameter '" + key + "'" + suggestion(key)
-                            + " (`sweeper train --help` lists them)"));
+                    source + ": unknown trial parameter '" + key + "'" + DidYouMean.suffix(key, KEYS)
+                            + "; `sweeper train --help` lists them"));
             values.put(p, ParameterValues.convert(p, value, source));
         });
         return new TrialConfig(values);
@@ -143,16 +145,6 @@ public final class TrialConfig {
 
     private int integer(TrialParameter p) {
         return ((Number) values.get(p)).intValue();
-    }
-
-    private static String suggestion(String key) {
-        List<String> close = new ArrayList<>();
-        for (TrialParameter p : TrialParameter.values()) {
-            if (ParameterValues.editDistance(key, p.key()) <= 2 || p.key().contains(key) || key.contains(p.key())) {
-                close.add(p.key());
-            }
-        }
-        return close.isEmpty() ? "" : " — did you mean " + String.join(" or ", close) + "?";
     }
 
     @Override

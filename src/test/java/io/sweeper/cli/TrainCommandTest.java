@@ -74,7 +74,7 @@ class TrainCommandTest {
         "learning_rate=-1    | learning_rate = -1: must be in",
         "pipeline=fancy      | pipeline = fancy: must be one of seed, clean",
         "crop=maybe          | crop = maybe: must be true or false",
-        "dropuot=0.3         | unknown trial parameter 'dropuot' — did you mean dropout?",
+        "dropuot=0.3         | unknown trial parameter 'dropuot' (did you mean 'dropout'?)",
         "epochs              | --set epochs: expected KEY=VALUE",
     })
     void badParametersGiveOneLineNamingTheKey(String set, String expected) {

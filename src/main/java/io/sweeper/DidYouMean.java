@@ -1,4 +1,4 @@
-package io.sweeper.sweep;
+package io.sweeper;
 
 import java.util.Collection;
 import java.util.Comparator;
