@@ -228,6 +228,12 @@ public final class SweepRunner {
                     leaseLost.set(true);
                 }
             }
+
+            @Override
+            public void reportConfusionMatrix(Path csv) {
+                // The file stays in the trial's folder; tracking plots and uploads it from there.
+                LOG.info("trial {}: confusion matrix in {}", claimed.number(), csv.toAbsolutePath());
+            }
         };
         TrialOutcome outcome;
         String detail = "";

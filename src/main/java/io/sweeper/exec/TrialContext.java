@@ -16,4 +16,10 @@ public interface TrialContext {
 
     /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */
     void reportCheckpoint(int epoch, Path checkpoint);
+
+    /**
+     * Records the CSV of the trial's final confusion matrix (actual × predicted counts, labels in
+     * the header row and first column, as {@code sweeper eval} writes it), for tracking to plot.
+     */
+    void reportConfusionMatrix(Path csv);
 }
