@@ -4,6 +4,7 @@ import io.sweeper.sweep.EarlyTerminate;
 import io.sweeper.sweep.MetricGoal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,9 +44,11 @@ final class HyperbandPruner implements Pruner {
         if (!atBand.isWorse(value, cut)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT,
-                "%s %s is worse than %s, the hyperband cut at iteration %d (top 1/%s of %d trials)",
-                rule.strict() ? metric.name() + " at iteration " + band : "best " + metric.name(),
-                Numbers.text(value), Numbers.text(cut), band, Numbers.text(rule.eta()), atBand.size()));
+        String judged = rule.strict()
+                ? metric.name() + " " + Numbers.text(value) + " at iteration " + band
+                : "best " + metric.name() + " so far " + Numbers.text(value);
+        return Optional.of(String.format(Locale.ROOT,
+                "%s is worse than %s, the hyperband cut at iteration %d (top 1/%s of the %d trials that reached it)",
+                judged, Numbers.text(cut), band, Numbers.text(rule.eta()), atBand.size()));
     }
 }
