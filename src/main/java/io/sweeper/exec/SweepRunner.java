@@ -223,7 +223,7 @@ public final class SweepRunner {
                     leaseLost.set(true);
                 }
                 progress.epoch(claimed.number(), epoch, metrics);
-                if (stop.get() || leaseLost.get()) {
+                if (stop.get() || leaseLost.get() || pruned.get() != null) {
                     return false;
                 }
                 Optional<String> why = earlyTermination.afterEpoch(claimed.number(), epoch, metrics);
