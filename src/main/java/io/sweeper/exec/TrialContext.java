@@ -11,7 +11,10 @@ public interface TrialContext {
     /** Intra-op threads this trial may use (its share of the cores). */
     int threads();
 
-    /** Records one epoch's metrics; false means stop now (cancelled, or a lease lost). */
+    /**
+     * Records one epoch's metrics; false means stop now: cancelled, a lease lost, or the sweep's
+     * {@code early_terminate} pruned the trial (it stays false once said).
+     */
     boolean reportEpoch(int epoch, Map<String, Double> metrics);
 
     /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */

@@ -54,7 +54,7 @@ public record SweepSpec(
             throw new InvalidSpecException("workers", "must be at least 1, got " + w);
         });
         if (earlyTerminate.isPresent() && metric.isEmpty()) {
-            throw new InvalidSpecException("early_terminate", "hyperband compares trials by the metric;"
+            throw new InvalidSpecException("early_terminate", "early termination compares trials by the metric;"
                     + " add metric: {name: ..., goal: ...}");
         }
     }
