@@ -83,7 +83,7 @@ class AgentsIT {
         }
         for (Process p : all) {
             assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("process %d ended", p.pid()).isTrue();
-            assertThat(p.exitValue()).as("exit code of %d: %s", p.pid(), output(p)).isZero();
+            assertThat(p.exitValue()).as("exit code of %d: %s", p.pid(), errors()).isZero();
         }
 
         assertThat(store.findSweep(Long.toString(id)).state()).isEqualTo(SweepState.FINISHED);
@@ -131,8 +131,7 @@ class AgentsIT {
             live.add(sweeper("agent-" + a, concat(new String[] {"agent", "killed"}, options)));
         }
         Random random = new Random(7);
-        Map<Integer, Integer> killedAttempts = new TreeMap<>(); // trial number -> attempt that was killed
-        List<Long> killedPids = new ArrayList<>();
+        List<Kill> killed = new ArrayList<>();
         int kills = 0;
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
         while (kills < 10 && Instant.now().isBefore(giveUp)) {
@@ -146,8 +145,7 @@ class AgentsIT {
             }
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is simply no longer renewed
             victim.waitFor(30, TimeUnit.SECONDS);
-            killedAttempts.put(held.get().number(), held.get().attempt());
-            killedPids.add(victim.pid());
+            killed.add(new Kill(held.get().number(), held.get().attempt(), victim.pid()));
             kills++;
             live.remove(victim);
             live.add(sweeper("agent-" + (3 + kills), concat(new String[] {"agent", "killed"}, options)));
@@ -155,7 +153,7 @@ class AgentsIT {
         assertThat(kills).as("agents killed mid-trial").isGreaterThanOrEqualTo(10);
         for (Process p : live) {
             assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("process %d ended", p.pid()).isTrue();
-            assertThat(p.exitValue()).as("exit code of %d: %s", p.pid(), output(p)).isZero();
+            assertThat(p.exitValue()).as("exit code of %d: %s", p.pid(), errors()).isZero();
         }
 
         assertThat(store.findSweep(Long.toString(id)).state()).isEqualTo(SweepState.FINISHED);
@@ -168,12 +166,15 @@ class AgentsIT {
         for (TrialRow t : trials) {
             assertAttemptsFollowOneAnother(t, history.get(t.number()));
         }
-        killedAttempts.forEach((number, attempt) -> {
-            TrialRow t = trials.stream().filter(r -> r.number() == number).findFirst().orElseThrow();
-            assertThat(t.attempt()).as("trial %d was killed on attempt %d", number, attempt).isGreaterThan(attempt);
-            assertThat(killedPids).as("trial %d was finished by a live agent", number)
-                    .doesNotContain(processOf(t.worker().orElseThrow()));
-        });
+        for (Kill kill : killed) {
+            List<EventRow> events = history.get(kill.number());
+            assertThat(events.size()).as("trial %d was killed on attempt %d", kill.number(), kill.attempt())
+                    .isGreaterThan(2 * kill.attempt());
+            Matcher next = CLAIM.matcher(events.get(2 * kill.attempt()).message());
+            assertThat(next.matches()).isTrue();
+            assertThat(processOf(next.group(2))).as("attempt %d of trial %d went to another process", kill.attempt() + 1,
+                    kill.number()).isNotEqualTo(kill.pid());
+        }
         assertNoTwoRunsOfATrialOverlap(Files.readAllLines(log));
     }
 
@@ -193,12 +194,16 @@ class AgentsIT {
         Process third = sweeper("agent-2", concat(new String[] {"agent", "hangs"}, options));
 
         assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(third.exitValue()).as(output(third)).isZero();
+        assertThat(third.exitValue()).as(errors()).isZero();
         TrialRow trial = store.trials(id).get(0);
         assertThat(trial.state()).isEqualTo(TrialState.FAILED);
         assertThat(trial.error()).hasValueSatisfying(error -> assertThat(error)
                 .matches("lease expired 2 times; last worker [^ ]+:" + second.pid() + ":0 \\(attempt 2 of 2\\)"));
         assertThat(store.findSweep(Long.toString(id)).state()).isEqualTo(SweepState.FINISHED);
+    }
+
+    /** An agent SIGKILLed while it ran {@code attempt} of trial {@code number}. */
+    private record Kill(int number, int attempt, long pid) {
     }
 
     /** Waits until {@code process} runs the sweep's trial on {@code attempt}, then SIGKILLs it. */
@@ -216,7 +221,7 @@ class AgentsIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("process " + process.pid() + " never ran attempt " + attempt + ": " + output(process));
+        throw new AssertionError("process " + process.pid() + " never ran attempt " + attempt + ": " + errors());
     }
 
     /**
@@ -320,7 +325,8 @@ class AgentsIT {
         return p;
     }
 
-    private String output(Process p) {
+    /** What the processes wrote to standard error, for a failure's message. */
+    private String errors() {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".err")).map(f -> {
                 try {
