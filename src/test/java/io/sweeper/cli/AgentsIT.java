@@ -202,6 +202,45 @@ class AgentsIT {
         assertThat(store.findSweep(Long.toString(id)).state()).isEqualTo(SweepState.FINISHED);
     }
 
+    @Test
+    void anAgentStoppedLikeCtrlCHandsItsTrialBackToTheOthers() throws Exception {
+        Path script = script("steady.sh", """
+                for e in 1 2 3 4 5 6; do echo "{\\"epoch\\": $e, \\"score\\": $e}"; sleep 0.3; done
+                """);
+        // enough trials that `run` is still busy with one when the agent stops: it is not the last
+        Path sweep = sweepFile("handover", script, "x: {values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}");
+        String[] options = {"--workers", "1", "--lease", "30"};
+        Process run = sweeper("run", concat(new String[] {"run", sweep.toString()}, options));
+        long id = awaitSweep("handover");
+        Process agent = sweeper("agent", concat(new String[] {"agent", "handover"}, options));
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+        Optional<TrialRow> held = Optional.empty();
+        while (held.isEmpty() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+            held = store.trials(id).stream()
+                    .filter(t -> t.state() == TrialState.RUNNING && processOf(t.worker().orElseThrow()) == agent.pid())
+                    .findFirst();
+        }
+        assertThat(held).as("the agent got a trial: %s", errors()).isPresent();
+        agent.destroy(); // SIGTERM: shutdown hooks run, as for Ctrl-C
+
+        assertThat(agent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("agent.out"))).contains("this process's running trials went back to the queue");
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(errors()).isZero();
+        TrialRow handedBack = store.trial(held.get().id());
+        assertThat(handedBack.state()).isEqualTo(TrialState.FINISHED);
+        assertThat(handedBack.attempt()).isEqualTo(2);
+        assertThat(processOf(handedBack.worker().orElseThrow())).isEqualTo(run.pid());
+        String trial = "trial #" + handedBack.number() + ": ";
+        List<String> messages = store.events(id).stream().map(EventRow::message).filter(m -> m.startsWith(trial)).toList();
+        assertThat(messages).hasSize(5);
+        assertThat(messages.get(1)).startsWith(trial + "running -> cancelled");
+        assertThat(messages.get(2)).isEqualTo(trial + "cancelled -> queued (handed back: "
+                + held.get().worker().orElseThrow().replaceFirst("0$", "") + "* stopped while other processes run the sweep)");
+        assertThat(store.findSweep(Long.toString(id)).state()).isEqualTo(SweepState.FINISHED);
+    }
+
     /** An agent SIGKILLed while it ran {@code attempt} of trial {@code number}. */
     private record Kill(int number, int attempt, long pid) {
     }
