@@ -14,9 +14,8 @@ import picocli.CommandLine.Parameters;
  * in a shared database, on this machine or another. It runs the sweep file stored with the sweep,
  * so every agent runs the same one; it ends (exit 0) once the sweep has nothing left to run.
  */
-@Command(name = "agent", description = {
-        "Join a sweep in a shared database (PostgreSQL): run its trials, with the sweep file stored with it,",
-        "until nothing is left to run. Start one per machine; `sweeper run` with the same --db is one more."})
+@Command(name = "agent", description = "Join a sweep in a shared database (PostgreSQL) and run its trials, with the sweep file"
+        + " stored with it, until nothing is left to run. Start one per machine; `sweeper run` with the same --db is one more.")
 final class AgentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEP", description = "Sweep id or name, as `sweeper ls` shows them.")
     String sweep;

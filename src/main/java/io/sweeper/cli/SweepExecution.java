@@ -39,7 +39,7 @@ final class SweepExecution {
             description = "How long a trial's lease lasts without a heartbeat (default ${DEFAULT-VALUE}); a killed run's trials are retried after it.")
     int leaseSeconds;
 
-    @Option(names = "--max-attempts", defaultValue = "3", description = "Starts per trial before one whose lease expired is failed (default ${DEFAULT-VALUE}); give every process of a sweep the same.")
+    @Option(names = "--max-attempts", defaultValue = "3", paramLabel = "N", description = "Starts per trial before one whose lease expired is failed (default ${DEFAULT-VALUE}); give every process of a sweep the same.")
     int maxAttempts;
 
     @Mixin
