@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.SweeperException;
 import io.sweeper.sweep.Goal;
 import io.sweeper.exec.SweepRunner;
 import io.sweeper.exec.SweepSession;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code run} and {@code resume} share: pool options, the live display, Ctrl-C (running trials
+ * What {@code run}, {@code resume} and {@code agent} share: pool options, the live display, Ctrl-C (running trials
  * stop after their epoch and are recorded as cancelled; {@code resume} continues), the last lines.
  */
 final class SweepExecution {
@@ -38,7 +39,7 @@ final class SweepExecution {
             description = "How long a trial's lease lasts without a heartbeat (default ${DEFAULT-VALUE}); a killed run's trials are retried after it.")
     int leaseSeconds;
 
-    @Option(names = "--max-attempts", defaultValue = "3", description = "Attempts per trial before it is failed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-attempts", defaultValue = "3", paramLabel = "N", description = "Starts per trial before one whose lease expired is failed (default ${DEFAULT-VALUE}); give every process of a sweep the same.")
     int maxAttempts;
 
     @Mixin
@@ -50,6 +51,9 @@ final class SweepExecution {
      * cancellations recorded at Ctrl-C could be lost with the process.
      */
     int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
+        if (leaseSeconds < 1 || maxAttempts < 1) {
+            throw new SweeperException("--lease and --max-attempts must be at least 1, got " + leaseSeconds + " and " + maxAttempts);
+        }
         ThreadBudget budget = ThreadBudget.of(workers, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
@@ -71,11 +75,24 @@ final class SweepExecution {
             SweepRunner.Outcome outcome = runner.run();
             System.out.println();
             printBest(store, sweep);
-            if (outcome == SweepRunner.Outcome.STOPPED) {
-                System.out.println("stopped: running trials were recorded as cancelled; `sweeper resume " + sweep.id() + "` continues the sweep");
-                return INTERRUPTED;
-            }
-            return 0;
+            return switch (outcome) {
+                case FINISHED -> 0;
+                case STOPPED -> {
+                    System.out.println("stopped: running trials were recorded as cancelled; `sweeper resume " + sweep.id()
+                            + "` continues the sweep");
+                    yield INTERRUPTED;
+                }
+                case HANDED_BACK -> {
+                    System.out.println("stopped: this process's running trials went back to the queue; the other processes"
+                            + " running sweep " + sweep.id() + " continue it");
+                    yield INTERRUPTED;
+                }
+                case CANCELLED_ELSEWHERE -> {
+                    System.out.println("sweep " + sweep.id() + " was cancelled by another process: nothing left to run here;"
+                            + " `sweeper resume " + sweep.id() + "` continues it");
+                    yield 0;
+                }
+            };
         } finally {
             store.close();
             finished.countDown();

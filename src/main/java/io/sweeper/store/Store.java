@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -81,6 +82,17 @@ public final class Store implements AutoCloseable {
         sweeps.setState(sweepId, state);
     }
 
+    /**
+     * Runs {@code work} in one transaction holding the sweep row's lock ({@code SELECT … FOR
+     * UPDATE}): callers in every process that share this database run one after another, each
+     * seeing what the ones before committed. For deciding which trials to add and whether the
+     * sweep has ended; keep {@code work} short, as claims and finishes of the sweep's trials wait
+     * for it to commit.
+     */
+    public <T> T withSweepLocked(long sweepId, Function<LockedSweep, T> work) {
+        return db.dsl.transactionResult(cfg -> work.apply(new LockedSweep(cfg.dsl(), sweeps.lock(cfg.dsl(), sweepId))));
+    }
+
     /** Every sweep, newest first. */
     public List<SweepRow> listSweeps() {
         return sweeps.list();
@@ -149,9 +161,13 @@ public final class Store implements AutoCloseable {
         return trials.cancelQueued(sweepId);
     }
 
-    /** Ctrl-C: marks the sweep's running trials cancelled, ending their leases; returns how many. */
-    public int markRunningCancelled(long sweepId) {
-        return trials.markRunningCancelled(sweepId);
+    /**
+     * A process stops working on the sweep: the running trials of its workers (named
+     * {@code process}…, e.g. {@code host:pid:}) are recorded as cancelled, then handed back to the
+     * queue if another process still runs trials of the sweep, else the sweep is cancelled too.
+     */
+    public ProcessStop stopWorking(long sweepId, String process) {
+        return trials.stopWorking(sweepId, process);
     }
 
     /**

@@ -46,20 +46,20 @@ final class SweepCatalog {
 
     void setState(long sweepId, SweepState state) {
         Objects.requireNonNull(state, "state");
-        db.dsl.transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            SweepRecord sweep = lock(tx, sweepId);
-            SweepState from = SweepState.fromWord(sweep.getState());
-            if (from == state) {
-                return;
-            }
-            Instant now = StoreTime.now();
-            sweep.setState(state.word());
-            sweep.setEndedAt(state.hasEnded() ? now : null);
-            sweep.update();
-            EventLog.sweepEvent(tx, sweepId, now, EventKind.SWEEP_STATE,
-                    "sweep: " + from.word() + " -> " + state.word());
-        });
+        db.dsl.transaction(cfg -> setState(cfg.dsl(), lock(cfg.dsl(), sweepId), state));
+    }
+
+    /** Changes the state of a sweep row {@code tx} has locked, with its event. */
+    static void setState(DSLContext tx, SweepRecord sweep, SweepState state) {
+        SweepState from = SweepState.fromWord(sweep.getState());
+        if (from == state) {
+            return;
+        }
+        Instant now = StoreTime.now();
+        sweep.setState(state.word());
+        sweep.setEndedAt(state.hasEnded() ? now : null);
+        sweep.update();
+        EventLog.sweepEvent(tx, sweep.getId(), now, EventKind.SWEEP_STATE, "sweep: " + from.word() + " -> " + state.word());
     }
 
     /** Newest first. */
@@ -92,7 +92,11 @@ final class SweepCatalog {
         return sweep;
     }
 
-    private SweepRecord lock(DSLContext tx, long sweepId) {
+    /**
+     * The sweep row, locked until {@code tx} ends: the one lock that serialises whoever decides
+     * what the sweep does next (which trials to add, whether it has ended), in every process.
+     */
+    SweepRecord lock(DSLContext tx, long sweepId) {
         SweepRecord sweep = tx.selectFrom(SWEEP).where(SWEEP.ID.eq(sweepId)).forUpdate().fetchOne();
         if (sweep == null) {
             throw noSweep(Long.toString(sweepId));

@@ -2,6 +2,7 @@ package io.sweeper.store;
 
 import io.sweeper.sweep.TrialState;
 import static io.sweeper.store.jooq.Tables.CHECKPOINT;
+import static io.sweeper.store.jooq.Tables.EVENT;
 import static io.sweeper.store.jooq.Tables.METRIC;
 import static io.sweeper.store.jooq.Tables.TRIAL;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep5;
 import org.jooq.Result;
@@ -45,51 +47,63 @@ final class TrialLifecycle {
         if (trials.isEmpty()) {
             return List.of();
         }
+        try {
+            return db.dsl.transactionResult(cfg -> {
+                sweeps.require(cfg.dsl(), sweepId);
+                return add(cfg.dsl(), sweepId, trials);
+            });
+        } catch (DataAccessException e) {
+            // two writers adding the same numbers at once: the unique key is the referee
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw numbersTaken(sweepId, numbersOf(trials).toString());
+            }
+            throw e;
+        }
+    }
+
+    /** Queues {@code trials} in the caller's transaction; returns their ids in order. */
+    static List<Long> add(DSLContext tx, long sweepId, List<NewTrial> trials) {
+        if (trials.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<Integer> numbers = numbersOf(trials);
+        List<Integer> taken = tx.select(TRIAL.NUMBER).from(TRIAL)
+                .where(TRIAL.SWEEP_ID.eq(sweepId)
+                        .and(TRIAL.NUMBER.between(numbers.first(), numbers.last())))
+                .fetch(TRIAL.NUMBER)
+                .stream()
+                .filter(numbers::contains)
+                .sorted()
+                .toList();
+        if (!taken.isEmpty()) {
+            throw numbersTaken(sweepId, taken.toString());
+        }
+        Instant now = StoreTime.now();
+        List<Long> ids = new ArrayList<>(trials.size());
+        for (int from = 0; from < trials.size(); from += INSERT_CHUNK) {
+            InsertValuesStep5<TrialRecord, Long, Integer, String, String, Instant> insert = tx.insertInto(
+                    TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.STATE, TRIAL.CREATED_AT);
+            for (NewTrial trial : trials.subList(from, Math.min(trials.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(sweepId, trial.number(), trial.paramsJson(), TrialState.QUEUED.word(), now);
+            }
+            ids.addAll(insert.returningResult(TRIAL.ID).fetch(TRIAL.ID));
+        }
+        int first = numbers.first();
+        int last = numbers.last();
+        EventLog.sweepEvent(tx, sweepId, now, EventKind.TRIALS_ADDED, trials.size() == 1
+                ? "trial #" + first + " queued"
+                : trials.size() + " trials queued (#" + first + " to #" + last + ")");
+        return ids;
+    }
+
+    private static TreeSet<Integer> numbersOf(List<NewTrial> trials) {
         TreeSet<Integer> numbers = new TreeSet<>();
         for (NewTrial trial : trials) {
             if (!numbers.add(trial.number())) {
                 throw new IllegalArgumentException("trial #" + trial.number() + " is listed twice");
             }
         }
-        try {
-            return db.dsl.transactionResult(cfg -> {
-                DSLContext tx = cfg.dsl();
-                sweeps.require(tx, sweepId);
-                List<Integer> taken = tx.select(TRIAL.NUMBER).from(TRIAL)
-                        .where(TRIAL.SWEEP_ID.eq(sweepId)
-                                .and(TRIAL.NUMBER.between(numbers.first(), numbers.last())))
-                        .fetch(TRIAL.NUMBER)
-                        .stream()
-                        .filter(numbers::contains)
-                        .sorted()
-                        .toList();
-                if (!taken.isEmpty()) {
-                    throw numbersTaken(sweepId, taken.toString());
-                }
-                Instant now = StoreTime.now();
-                List<Long> ids = new ArrayList<>(trials.size());
-                for (int from = 0; from < trials.size(); from += INSERT_CHUNK) {
-                    InsertValuesStep5<TrialRecord, Long, Integer, String, String, Instant> insert = tx.insertInto(
-                            TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.STATE, TRIAL.CREATED_AT);
-                    for (NewTrial trial : trials.subList(from, Math.min(trials.size(), from + INSERT_CHUNK))) {
-                        insert = insert.values(sweepId, trial.number(), trial.paramsJson(), TrialState.QUEUED.word(), now);
-                    }
-                    ids.addAll(insert.returningResult(TRIAL.ID).fetch(TRIAL.ID));
-                }
-                int first = numbers.first();
-                int last = numbers.last();
-                EventLog.sweepEvent(tx, sweepId, now, EventKind.TRIALS_ADDED, trials.size() == 1
-                        ? "trial #" + first + " queued"
-                        : trials.size() + " trials queued (#" + first + " to #" + last + ")");
-                return ids;
-            });
-        } catch (DataAccessException e) {
-            // two writers adding the same numbers at once: the unique key is the referee
-            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw numbersTaken(sweepId, numbers.toString());
-            }
-            throw e;
-        }
+        return numbers;
     }
 
     private static TrialConflictException numbersTaken(long sweepId, String numbers) {
@@ -170,10 +184,6 @@ final class TrialLifecycle {
         return moveAll(sweepId, TrialState.QUEUED, TrialState.CANCELLED, "");
     }
 
-    int markRunningCancelled(long sweepId) {
-        return moveAll(sweepId, TrialState.RUNNING, TrialState.CANCELLED, " (interrupted)");
-    }
-
     int requeueCancelled(long sweepId) {
         return moveAll(sweepId, TrialState.CANCELLED, TrialState.QUEUED, " (resumed)");
     }
@@ -182,19 +192,20 @@ final class TrialLifecycle {
         return db.dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             sweeps.require(tx, sweepId);
-            Result<TrialRecord> trials = tx.selectFrom(TRIAL)
-                    .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())))
-                    .orderBy(TRIAL.NUMBER)
-                    .forUpdate()
-                    .fetch();
-            Instant now = StoreTime.now();
-            List<EventRecord> events = new ArrayList<>(trials.size());
-            for (TrialRecord trial : trials) {
-                events.add(event(tx, trial, enter(trial, to, now), now, detail));
-            }
-            saveAll(tx, trials, events);
-            return trials.size();
+            return move(tx, TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())), to, detail);
         });
+    }
+
+    /** Moves the trials {@code which} selects to {@code to}, locking them; returns how many. */
+    private static int move(DSLContext tx, Condition which, TrialState to, String detail) {
+        Result<TrialRecord> trials = tx.selectFrom(TRIAL).where(which).orderBy(TRIAL.NUMBER).forUpdate().fetch();
+        Instant now = StoreTime.now();
+        List<EventRecord> events = new ArrayList<>(trials.size());
+        for (TrialRecord trial : trials) {
+            events.add(event(tx, trial, enter(trial, to, now), now, detail));
+        }
+        saveAll(tx, trials, events);
+        return trials.size();
     }
 
     /**
@@ -223,20 +234,65 @@ final class TrialLifecycle {
             List<Long> failed = new ArrayList<>();
             List<EventRecord> events = new ArrayList<>(expired.size());
             for (TrialRecord trial : expired) {
-                String why = "lease of worker " + trial.getWorker() + " expired at " + trial.getLeaseUntil()
-                        + " on attempt " + trial.getAttempt() + " of " + maxAttempts;
+                String worker = trial.getWorker();
                 if (trial.getAttempt() >= maxAttempts) {
+                    int expiries = earlierExpiries(tx, trial.getId()) + 1;
+                    String why = "lease expired " + expiries + (expiries == 1 ? " time" : " times") + "; last worker "
+                            + worker + " (attempt " + trial.getAttempt() + " of " + maxAttempts + ")";
                     String from = enter(trial, TrialState.FAILED, at);
                     trial.setError(why);
-                    events.add(event(tx, trial, from, at, ": " + why));
+                    events.add(leaseExpired(event(tx, trial, from, at, ": " + why)));
                     failed.add(trial.getId());
                 } else {
-                    events.add(event(tx, trial, enter(trial, TrialState.QUEUED, at), at, " (" + why + ")"));
+                    String why = "lease of worker " + worker + " expired at " + trial.getLeaseUntil()
+                            + " on attempt " + trial.getAttempt() + " of " + maxAttempts;
+                    events.add(leaseExpired(event(tx, trial, enter(trial, TrialState.QUEUED, at), at, " (" + why + ")")));
                     requeued.add(trial.getId());
                 }
             }
             saveAll(tx, expired, events);
             return new Reclaimed(requeued, failed);
+        });
+    }
+
+    /**
+     * How often the trial's lease expired before: its history says, so interrupted attempts (a
+     * stopped process handing its trial back) are not counted as expiries.
+     */
+    private static int earlierExpiries(DSLContext tx, long trialId) {
+        return tx.fetchCount(EVENT, EVENT.TRIAL_ID.eq(trialId).and(EVENT.KIND.eq(EventKind.LEASE_EXPIRED.word())));
+    }
+
+    private static EventRecord leaseExpired(EventRecord event) {
+        event.setKind(EventKind.LEASE_EXPIRED.word());
+        return event;
+    }
+
+    /**
+     * A process whose workers are named {@code process}… stops working on the sweep (Ctrl-C, or
+     * a crash of its pool). Its running trials are recorded as cancelled. If another process still
+     * runs trials of the sweep, this one's cancelled trials go back to the queue for the others
+     * and the sweep keeps running; if it was the last, they stay cancelled and so does the sweep,
+     * for {@code sweeper resume}. One transaction holding the sweep's lock, so two processes
+     * stopping at once cannot both hand their trials to each other.
+     */
+    ProcessStop stopWorking(long sweepId, String process) {
+        requireWorker(process);
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SweepRecord sweep = sweeps.lock(tx, sweepId);
+            Condition mine = TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.WORKER.startsWith(process));
+            move(tx, mine.and(TRIAL.STATE.eq(TrialState.RUNNING.word())), TrialState.CANCELLED, " (interrupted)");
+            int othersRunning = tx.fetchCount(TRIAL, TRIAL.SWEEP_ID.eq(sweepId)
+                    .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
+                    .and(TRIAL.WORKER.startsWith(process).not()));
+            if (othersRunning > 0) {
+                int handedBack = move(tx, mine.and(TRIAL.STATE.eq(TrialState.CANCELLED.word())), TrialState.QUEUED,
+                        " (handed back: " + process + "* stopped while other processes run the sweep)");
+                return new ProcessStop(handedBack, false);
+            }
+            SweepCatalog.setState(tx, sweep, SweepState.CANCELLED);
+            return new ProcessStop(0, true);
         });
     }
 
