@@ -11,7 +11,18 @@ public interface TrialContext {
     /** Intra-op threads this trial may use (its share of the cores). */
     int threads();
 
-    /** Records one epoch's metrics; false means stop now (cancelled, or a lease lost). */
+    /**
+     * The last epoch that earlier attempts of this trial recorded (0 on its first attempt). The
+     * trial's folder is the same for every attempt, so a runner that saved its state there after
+     * an epoch up to this one may continue after it instead of starting over.
+     */
+    int lastRecordedEpoch();
+
+    /**
+     * Records one epoch's metrics; false means stop now (cancelled, or a lease lost). The first
+     * epoch an attempt reports, e, replaces what earlier attempts recorded from e on (the attempt
+     * continues after e − 1, or starts over at 1).
+     */
     boolean reportEpoch(int epoch, Map<String, Double> metrics);
 
     /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */

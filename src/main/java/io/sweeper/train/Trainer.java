@@ -11,6 +11,7 @@ import io.sweeper.train.model.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,11 +21,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Runs one trial: data (shared, preprocessed once), split, network, then the epoch loop — Adam on
  * shuffled, augmented batches; validation; early stopping on val_loss with patience and
  * restore-best, as the notebook's Keras EarlyStopping; the best checkpoint saved whenever
- * val_loss improves. Reports every epoch to an {@link EpochListener}, which may stop the trial.
+ * val_loss improves, and a {@link ResumeState} after every epoch, from which a killed trial continues. Reports every epoch to an {@link EpochListener}, which may stop the trial.
  */
 public final class Trainer {
     /** Validation batches are larger: inference needs no gradients. */
     private static final int EVAL_BATCH = 512;
+    /** The best checkpoint's folder inside a trial's folder. */
+    static final String CHECKPOINT = "checkpoint";
 
     private final Datasets datasets;
 
@@ -55,24 +58,36 @@ public final class Trainer {
     }
 
     public TrialResult run(TrialConfig config, Path outDir, EpochListener listener) {
+        return run(config, outDir, listener, Optional.empty());
+    }
+
+    /**
+     * Runs the trial, or continues it after the epoch of {@code resume} (a state of this
+     * configuration saved in {@code outDir}, see {@link ResumeState#read}): the epochs that follow
+     * are those an uninterrupted run would have had (exactly so with one thread). At the end of
+     * every epoch, after the listener heard of it, the trial's {@link ResumeState} is saved.
+     */
+    public TrialResult run(TrialConfig config, Path outDir, EpochListener listener, Optional<ResumeState> resume) {
         TrialData data = prepare(config);
         Threads.use(config.threads());
         Network network = Network.build(config.modelSpec(data.classes(), data.tensors().pipeline().inputSize()),
                 config.learningRate());
-        SplittableRandom shuffle = new SplittableRandom(config.seed());
-        SplittableRandom augmentRandom = new SplittableRandom(config.seed() + 1);
         AugmentSpec augment = config.augmentation();
-        Path checkpointDir = outDir.resolve("checkpoint");
+        Path checkpointDir = outDir.resolve(CHECKPOINT);
 
-        EarlyStopping earlyStopping = new EarlyStopping(config.patience());
-        EpochMetrics best = null;
-        INDArray bestWeights = null;
-        int epoch = 0;
+        resume.ifPresent(state -> network.restore(state.training()));
+        EarlyStopping earlyStopping = resume.map(state -> state.earlyStopping(config.patience()))
+                .orElseGet(() -> new EarlyStopping(config.patience()));
+        EpochMetrics best = resume.map(ResumeState::best).orElse(null);
+        int epoch = resume.map(ResumeState::epoch).orElse(0);
         StopReason reason = StopReason.MAX_EPOCHS;
-        while (epoch < config.epochs()) {
+        while (epoch < config.epochs() && !earlyStopping.shouldStop()) {
             epoch++;
             long start = System.nanoTime();
-            int[] order = shuffled(data.train(), shuffle);
+            EpochSeeds seeds = new EpochSeeds(config.seed(), epoch);
+            network.startEpoch(seeds.dropout());
+            SplittableRandom augmentRandom = seeds.augmentation();
+            int[] order = shuffled(data.train(), seeds.shuffle());
             int batches = batchCount(order.length, config.batchSize());
             double lossSum = 0;
             int correct = 0;
@@ -95,23 +110,24 @@ public final class Trainer {
             boolean improved = earlyStopping.improved(metrics.valLoss()) || best == null;
             if (improved) {
                 best = metrics;
-                bestWeights = network.snapshot();
                 writeCheckpoint(checkpointDir, network, config, data, metrics);
             }
             Verdict verdict = listener.onEpoch(metrics);
             if (improved) {
                 listener.onCheckpoint(epoch, checkpointDir);
             }
+            // Last, so that a listener that records epochs (the store) never has fewer than the
+            // state: a trial killed before this line resumes one epoch earlier and redoes this one.
+            writeResumeState(outDir, config, new ResumeState(epoch, network.trainingState(), earlyStopping.best(),
+                    earlyStopping.sinceBest(), best));
             if (verdict == Verdict.STOP) {
                 reason = StopReason.STOPPED_BY_LISTENER;
                 break;
             }
-            if (earlyStopping.shouldStop()) {
-                reason = StopReason.EARLY_STOPPING;
-                break;
-            }
         }
-        network.restore(bestWeights);
+        if (reason == StopReason.MAX_EPOCHS && earlyStopping.shouldStop()) {
+            reason = StopReason.EARLY_STOPPING;
+        }
         return new TrialResult(best, epoch, reason, checkpointDir);
     }
 
@@ -128,6 +144,15 @@ public final class Trainer {
             correct += Network.correct(probs, labels);
         }
         return new double[] {lossSum / val.length, (double) correct / val.length};
+    }
+
+    private static void writeResumeState(Path dir, TrialConfig config, ResumeState state) {
+        try {
+            state.write(dir, config);
+        } catch (IOException e) {
+            throw new SweeperException("cannot write the resume state to " + dir.resolve(ResumeState.FILE) + ": "
+                    + e.getMessage() + " (check free space and permissions)", e);
+        }
     }
 
     private static void writeCheckpoint(Path dir, Network network, TrialConfig config, TrialData data, EpochMetrics metrics) {

@@ -84,7 +84,7 @@ class TrialLifecycleTest {
     }
 
     @OnEachDatabase
-    void ctrlCCancelsRunningTrialsAndResumeQueuesThemToStartOver(TestDatabase db) {
+    void ctrlCCancelsRunningTrialsAndResumeQueuesThemKeepingWhatTheyRecorded(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
         ClaimedTrial first = claim(store, sweepId, "w1");
@@ -103,11 +103,11 @@ class TrialLifecycleTest {
         assertThat(store.requeueCancelled(sweepId)).isEqualTo(2);
         assertThat(states(store, sweepId)).containsExactly(QUEUED, QUEUED, QUEUED);
         TrialRow requeued = store.trial(first.trialId());
-        assertThat(requeued.bestValue()).isEmpty();
-        assertThat(requeued.lastEpoch()).isEmpty();
+        assertThat(requeued.bestValue()).as("kept for the next attempt to continue from").hasValue(0.4);
+        assertThat(requeued.lastEpoch()).hasValue(0);
         assertThat(requeued.worker()).isEmpty();
-        assertThat(store.metrics(first.trialId())).isEmpty();
-        assertThat(store.checkpoints(first.trialId())).isEmpty();
+        assertThat(store.metrics(first.trialId())).hasSize(1);
+        assertThat(store.checkpoints(first.trialId())).hasSize(1);
 
         ClaimedTrial again = claim(store, sweepId, "w3");
         assertThat(again.trialId()).isEqualTo(first.trialId());
