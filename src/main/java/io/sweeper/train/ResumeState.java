@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Where a trial stood at the end of its last epoch, so a killed trial continues from there instead
  * of from epoch 1: the network's training state (weights, batch-norm statistics, Adam's moments and
  * step count), the early-stopping state and the best epoch's metrics. The best weights are not
- * here: they are in the best checkpoint, which must be the one of the best epoch recorded here.
+ * here but in the best checkpoint, which must be the one of the best epoch recorded here — unless
+ * that epoch is the state's own, whose weights are the state's (the trainer saves the state before
+ * the checkpoint, and writes the checkpoint again from the state when it resumes).
  * Random draws need no saving: every epoch seeds its shuffle, augmentation and dropout from
  * (seed, epoch) alone ({@link EpochSeeds}).
  *
@@ -94,10 +96,13 @@ public final class ResumeState {
         Path file = trialDir.resolve(FILE);
         try {
             ResumeState state = parse(Files.readAllBytes(file), config);
-            int checkpointEpoch = Checkpoint.epochOf(trialDir.resolve(Trainer.CHECKPOINT));
-            if (checkpointEpoch != state.best.epoch()) {
-                throw new IOException("its best epoch is " + state.best.epoch() + " but the checkpoint is of epoch "
-                        + checkpointEpoch);
+            // When the last epoch was the best, the checkpoint is written from the state on resume.
+            if (state.best.epoch() < state.epoch) {
+                int checkpointEpoch = Checkpoint.epochOf(trialDir.resolve(Trainer.CHECKPOINT));
+                if (checkpointEpoch != state.best.epoch()) {
+                    throw new IOException("its best epoch is " + state.best.epoch() + " but the checkpoint is of epoch "
+                            + checkpointEpoch);
+                }
             }
             return Optional.of(state);
         } catch (NoSuchFileException e) {

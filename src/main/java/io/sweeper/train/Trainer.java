@@ -76,6 +76,12 @@ public final class Trainer {
         Path checkpointDir = outDir.resolve(CHECKPOINT);
 
         resume.ifPresent(state -> network.restore(state.training()));
+        if (resume.isPresent() && resume.get().best().epoch() == resume.get().epoch()) {
+            // The last saved epoch was the best: the kill may have come before its checkpoint was
+            // (wholly) written or recorded; its weights are the state's, so write and report it again.
+            writeCheckpoint(checkpointDir, network, config, data, resume.get().best());
+            listener.onCheckpoint(resume.get().epoch(), checkpointDir);
+        }
         EarlyStopping earlyStopping = resume.map(state -> state.earlyStopping(config.patience()))
                 .orElseGet(() -> new EarlyStopping(config.patience()));
         EpochMetrics best = resume.map(ResumeState::best).orElse(null);
@@ -110,16 +116,19 @@ public final class Trainer {
             boolean improved = earlyStopping.improved(metrics.valLoss()) || best == null;
             if (improved) {
                 best = metrics;
-                writeCheckpoint(checkpointDir, network, config, data, metrics);
             }
+            // The order makes every kill resumable. The listener (the store) records the epoch
+            // first, so it never has fewer epochs than the state: killed before the state is
+            // written, the trial resumes one epoch earlier and redoes this one. The state comes
+            // before the checkpoint: killed between the two, the state holds this epoch's weights,
+            // which are the best, and resuming writes the checkpoint from them (see below).
             Verdict verdict = listener.onEpoch(metrics);
-            if (improved) {
-                listener.onCheckpoint(epoch, checkpointDir);
-            }
-            // Last, so that a listener that records epochs (the store) never has fewer than the
-            // state: a trial killed before this line resumes one epoch earlier and redoes this one.
             writeResumeState(outDir, config, new ResumeState(epoch, network.trainingState(), earlyStopping.best(),
                     earlyStopping.sinceBest(), best));
+            if (improved) {
+                writeCheckpoint(checkpointDir, network, config, data, metrics);
+                listener.onCheckpoint(epoch, checkpointDir);
+            }
             if (verdict == Verdict.STOP) {
                 reason = StopReason.STOPPED_BY_LISTENER;
                 break;

@@ -120,7 +120,7 @@ class ResumeStateTest {
     @Test
     void theThreadCountMayDifferButNotTheParameters() {
         trainer().run(config(Map.of()), out, collect(new ArrayList<>(), 1));
-        assertThat(ResumeState.read(out, config(Map.of("threads", 2)))).isPresent();
+        assertThat(ResumeState.read(out, config(Map.of("threads", 2, "epochs", EPOCHS + 5)))).isPresent();
         assertThat(ResumeState.read(out, config(Map.of("dropout", 0.4)))).isEmpty();
         assertThat(warnings.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
                 .contains(ResumeState.FILE, "other parameters", "starts over from epoch 1");
@@ -155,14 +155,50 @@ class ResumeStateTest {
         assertThat(ResumeState.read(out, config(Map.of()))).as("the intact state still reads").isPresent();
     }
 
+    /** Stops at the first epoch whose val_loss is not the best so far. */
+    private static EpochListener stopAtFirstWorseEpoch() {
+        double[] lowest = {Double.POSITIVE_INFINITY};
+        return m -> {
+            boolean worse = m.valLoss() >= lowest[0];
+            lowest[0] = Math.min(lowest[0], m.valLoss());
+            return worse ? EpochListener.Verdict.STOP : EpochListener.Verdict.CONTINUE;
+        };
+    }
+
     @Test
     void aStateWhoseBestCheckpointIsOfAnotherEpochIsRefused() throws Exception {
-        trainer().run(config(Map.of()), out, collect(new ArrayList<>(), 1));
+        TrialConfig config = config(Map.of("epochs", 20, "learning_rate", 0.01));
+        trainer().run(config, out, stopAtFirstWorseEpoch());
+        ResumeState state = ResumeState.read(out, config).orElseThrow();
+        assertThat(state.best().epoch()).as("the state's own epoch was not the best").isLessThan(state.epoch());
         Path model = out.resolve(Trainer.CHECKPOINT).resolve(Checkpoint.MODEL);
-        Files.writeString(model, Files.readString(model).replaceFirst("\"epoch\" : 1", "\"epoch\" : 2"));
-        assertThat(ResumeState.read(out, config(Map.of()))).isEmpty();
+        Files.writeString(model, Files.readString(model).replaceFirst("\"epoch\" : \\d+", "\"epoch\" : 99"));
+        assertThat(ResumeState.read(out, config)).isEmpty();
         assertThat(warnings.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-                .contains("best epoch is 1 but the checkpoint is of epoch 2");
+                .contains("best epoch is " + state.best().epoch() + " but the checkpoint is of epoch 99");
+    }
+
+    @Test
+    void aKillBeforeTheBestCheckpointWasWrittenIsRepairedOnResume() throws Exception {
+        trainer().run(config(Map.of()), out, collect(new ArrayList<>(), 1));
+        // killed after the state of epoch 1 (the best) but before its checkpoint was complete
+        Files.writeString(out.resolve(Trainer.CHECKPOINT).resolve(Checkpoint.MODEL), "{\"epoch\": ");
+        Optional<ResumeState> state = ResumeState.read(out, config(Map.of()));
+        assertThat(state).isPresent();
+        List<Integer> checkpoints = new ArrayList<>();
+        TrialResult result = trainer().run(config(Map.of("epochs", 2)), out, new EpochListener() {
+            @Override
+            public Verdict onEpoch(EpochMetrics metrics) {
+                return Verdict.CONTINUE;
+            }
+
+            @Override
+            public void onCheckpoint(int epoch, Path checkpoint) {
+                checkpoints.add(epoch);
+            }
+        }, state);
+        assertThat(checkpoints).as("epoch 1's checkpoint written and reported again").startsWith(1);
+        assertThat(Checkpoint.read(result.checkpoint()).epoch()).isEqualTo(result.best().epoch());
     }
 
     @Test
