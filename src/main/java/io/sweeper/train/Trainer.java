@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Runs one trial: data (shared, preprocessed once), split, network, then the epoch loop — Adam on
  * shuffled, augmented batches; validation; early stopping on val_loss with patience and
  * restore-best, as the notebook's Keras EarlyStopping; the best checkpoint saved whenever
- * val_loss improves, and a {@link ResumeState} after every epoch, from which a killed trial continues. Reports every epoch to an {@link EpochListener}, which may stop the trial.
+ * val_loss improves, and a {@link ResumeState} after every epoch, from which a killed trial
+ * continues. Reports every epoch to an {@link EpochListener}, which may stop the trial.
  */
 public final class Trainer {
     /** Validation batches are larger: inference needs no gradients. */
