@@ -182,6 +182,8 @@ public final class SweepRunner {
         Path dir = settings.runsDir().resolve("sweep-" + sweepId).resolve("trial-" + claimed.number());
         earlyTermination.reload();
         progress.trialStarted(claimed.number(), params);
+        int lastRecordedEpoch = store.trial(claimed.trialId()).lastEpoch().orElse(0);
+        AtomicBoolean firstReport = new AtomicBoolean(true);
         TrialContext context = new TrialContext() {
             @Override
             public Path outDir() {
@@ -194,8 +196,16 @@ public final class SweepRunner {
             }
 
             @Override
+            public int lastRecordedEpoch() {
+                return lastRecordedEpoch;
+            }
+
+            @Override
             public boolean reportEpoch(int epoch, Map<String, Double> metrics) {
                 try {
+                    if (firstReport.getAndSet(false) && epoch <= lastRecordedEpoch) {
+                        store.rewind(lease.get(), epoch - 1);
+                    }
                     store.recordEpoch(lease.get(), epoch, metrics);
                 } catch (TrialConflictException e) {
                     leaseLost.set(true);

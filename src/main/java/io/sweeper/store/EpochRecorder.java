@@ -99,6 +99,23 @@ final class EpochRecorder {
         trial.setBestEpoch(bestEpoch);
     }
 
+    /**
+     * Forgets the epochs after {@code epoch} (metric and checkpoint rows) and recomputes the
+     * trial's best value and last epoch from what stays, in one transaction.
+     */
+    void rewind(TrialLease lease, int epoch) {
+        db.dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            TrialRecord trial = TrialLifecycle.lockLeased(tx, lease);
+            tx.deleteFrom(METRIC).where(METRIC.TRIAL_ID.eq(trial.getId()).and(METRIC.EPOCH.gt(epoch))).execute();
+            tx.deleteFrom(CHECKPOINT).where(CHECKPOINT.TRIAL_ID.eq(trial.getId()).and(CHECKPOINT.EPOCH.gt(epoch))).execute();
+            trial.setLastEpoch(tx.select(DSL.max(METRIC.EPOCH)).from(METRIC).where(METRIC.TRIAL_ID.eq(trial.getId()))
+                    .fetchOne(0, Integer.class));
+            refreshBest(tx, trial);
+            trial.update();
+        });
+    }
+
     void checkpoint(TrialLease lease, int epoch, Path path, String sha256, long bytes) {
         Objects.requireNonNull(path, "path");
         if (!SHA256_HEX.matcher(sha256).matches()) {

@@ -151,6 +151,15 @@ public final class Store implements AutoCloseable {
         epochs.checkpoint(lease, epoch, path, sha256, bytes);
     }
 
+    /**
+     * A trial that continues after {@code epoch} (0: starts over) forgets what earlier attempts
+     * recorded after it: metrics and checkpoint rows of later epochs go, its best value and last
+     * epoch are recomputed from what stays. One transaction, under the lease.
+     */
+    public void rewind(TrialLease lease, int epoch) {
+        epochs.rewind(lease, epoch);
+    }
+
     /** Ends the running trial held by {@code lease}: finished, failed, pruned or cancelled. */
     public void finishTrial(TrialLease lease, TrialOutcome outcome) {
         trials.finish(lease, outcome);
@@ -171,8 +180,8 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Resume: puts the sweep's cancelled trials back in the queue, to start over from epoch 0
-     * (what they had recorded is removed); returns how many.
+     * Resume: puts the sweep's cancelled trials back in the queue; what they recorded stays, for
+     * their next attempt to continue from (see {@link #rewind}); returns how many.
      */
     public int requeueCancelled(long sweepId) {
         return trials.requeueCancelled(sweepId);
@@ -180,8 +189,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * The lease policy: running trials whose lease ended before {@code now} go back to the queue
-     * (starting over, attempt grows at the next claim), or fail with the reason once they have
-     * been started {@code maxAttempts} times.
+     * (keeping what they recorded, to continue from; the attempt grows at the next claim), or
+     * fail with the reason once they have been started {@code maxAttempts} times.
      */
     public Reclaimed reclaimExpired(long sweepId, Instant now, int maxAttempts) {
         return trials.reclaimExpired(sweepId, now, maxAttempts);

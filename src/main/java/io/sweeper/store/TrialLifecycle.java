@@ -210,8 +210,9 @@ final class TrialLifecycle {
 
     /**
      * Running trials of the sweep whose lease ended before {@code now}: their worker stopped
-     * heartbeating (crashed, killed, cut off). Each goes back to the queue to be run again from
-     * the start, or fails once it has been started {@code maxAttempts} times. Rows another
+     * heartbeating (crashed, killed, cut off). Each goes back to the queue to be run again
+     * (continuing from what it recorded, if its runner can), or fails once it has been started
+     * {@code maxAttempts} times. Rows another
      * transaction holds are left for the next call.
      */
     Reclaimed reclaimExpired(long sweepId, Instant now, int maxAttempts) {
@@ -297,22 +298,14 @@ final class TrialLifecycle {
     }
 
     /**
-     * Writes changed trials and their events; trials going back to the queue lose what their
-     * abandoned attempt recorded (metrics, checkpoint rows), because the next attempt starts over
-     * from epoch 0 and mixing two runs' epochs would make a curve and a best value of neither.
+     * Writes changed trials and their events. Trials going back to the queue keep what they
+     * recorded (metrics, checkpoint rows, best value, last epoch): their next attempt continues
+     * from a saved state where its runner has one, and {@link Store#rewind} drops whatever that
+     * attempt does not continue from before it records its first epoch.
      */
     private static void saveAll(DSLContext tx, Result<TrialRecord> trials, List<EventRecord> events) {
         if (trials.isEmpty()) {
             return;
-        }
-        List<Long> restarting = trials.stream()
-                .filter(t -> TrialState.fromWord(t.getState()) == TrialState.QUEUED)
-                .map(TrialRecord::getId)
-                .toList();
-        for (int from = 0; from < restarting.size(); from += INSERT_CHUNK) {
-            List<Long> chunk = restarting.subList(from, Math.min(restarting.size(), from + INSERT_CHUNK));
-            tx.deleteFrom(METRIC).where(METRIC.TRIAL_ID.in(chunk)).execute();
-            tx.deleteFrom(CHECKPOINT).where(CHECKPOINT.TRIAL_ID.in(chunk)).execute();
         }
         tx.batchUpdate(trials).execute();
         EventLog.append(tx, events);
@@ -359,9 +352,6 @@ final class TrialLifecycle {
                 trial.setLeaseUntil(null);
                 trial.setStartedAt(null);
                 trial.setEndedAt(null);
-                trial.setLastEpoch(null);
-                trial.setBestValue(null);
-                trial.setBestEpoch(null);
                 trial.setError(null);
             }
             case RUNNING -> trial.setEndedAt(null);

@@ -28,8 +28,8 @@ class LeaseExpiryTest {
         assertThat(reclaimed.failed()).isEmpty();
         TrialRow requeued = store.trial(crashed.trialId());
         assertThat(requeued.state()).isEqualTo(TrialState.QUEUED);
-        assertThat(requeued.bestValue()).isEmpty();
-        assertThat(store.metrics(crashed.trialId())).as("the next attempt starts over").isEmpty();
+        assertThat(requeued.bestValue()).hasValue(0.3);
+        assertThat(store.metrics(crashed.trialId())).as("kept for the next attempt to continue from").hasSize(1);
 
         ClaimedTrial retry = claim(store, sweepId, "w2");
         assertThat(retry.trialId()).isEqualTo(crashed.trialId());

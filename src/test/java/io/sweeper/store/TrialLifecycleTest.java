@@ -84,7 +84,7 @@ class TrialLifecycleTest {
     }
 
     @OnEachDatabase
-    void ctrlCCancelsRunningTrialsAndResumeQueuesThemToStartOver(TestDatabase db) {
+    void ctrlCCancelsRunningTrialsAndResumeQueuesThemKeepingWhatTheyRecorded(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
         ClaimedTrial first = claim(store, sweepId, "host:7:0");
@@ -106,11 +106,11 @@ class TrialLifecycleTest {
         assertThat(store.requeueCancelled(sweepId)).isEqualTo(2);
         assertThat(states(store, sweepId)).containsExactly(QUEUED, QUEUED, QUEUED);
         TrialRow requeued = store.trial(first.trialId());
-        assertThat(requeued.bestValue()).isEmpty();
-        assertThat(requeued.lastEpoch()).isEmpty();
+        assertThat(requeued.bestValue()).as("kept for the next attempt to continue from").hasValue(0.4);
+        assertThat(requeued.lastEpoch()).hasValue(0);
         assertThat(requeued.worker()).isEmpty();
-        assertThat(store.metrics(first.trialId())).isEmpty();
-        assertThat(store.checkpoints(first.trialId())).isEmpty();
+        assertThat(store.metrics(first.trialId())).hasSize(1);
+        assertThat(store.checkpoints(first.trialId())).hasSize(1);
 
         ClaimedTrial again = claim(store, sweepId, "w3");
         assertThat(again.trialId()).isEqualTo(first.trialId());
@@ -128,7 +128,7 @@ class TrialLifecycleTest {
         assertThat(store.stopWorking(sweepId, "a:1:")).isEqualTo(new ProcessStop(1, false));
         assertThat(states(store, sweepId)).containsExactly(QUEUED, RUNNING, QUEUED);
         assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.RUNNING);
-        assertThat(store.metrics(stopping.trialId())).as("the next attempt starts over").isEmpty();
+        assertThat(store.metrics(stopping.trialId())).as("kept for the next attempt to continue from").hasSize(1);
         assertThat(store.heartbeat(other.lease(), LEASE)).as("the other process keeps its lease").isPresent();
         assertThat(store.heartbeat(stopping.lease(), LEASE)).isEmpty();
         assertThat(claim(store, sweepId, "b:2:1").lease().attempt()).isEqualTo(2);
