@@ -61,6 +61,7 @@ final class OutboxDelivery implements AutoCloseable {
     private final ArtifactUpload artifacts;
     private final Consumer<String> notices;
     private final Map<String, TrackedRun> runs = new HashMap<>();
+    private final Map<String, String> artifactUris = new HashMap<>();
 
     /** How long one HTTP request to the server may take before the write counts as failed. */
     private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
@@ -343,7 +344,7 @@ final class OutboxDelivery implements AutoCloseable {
     }
 
     private String artifactUri(TrackedRun run) {
-        return client.getRun(run.runId()).getInfo().getArtifactUri();
+        return artifactUris.computeIfAbsent(run.runId(), id -> client.getRun(id).getInfo().getArtifactUri());
     }
 
     private void logParamsAndTags(TrackedRun run, Map<String, String> params, Map<String, String> tags) {
