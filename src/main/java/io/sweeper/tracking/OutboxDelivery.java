@@ -96,12 +96,17 @@ final class OutboxDelivery implements AutoCloseable {
         MetricBatch batch = new MetricBatch();
         for (int i = 0; i < page.size(); i++) {
             OutboxEntry entry = page.get(i);
-            if (entry.kind() != OutboxKind.EPOCH) {
+            boolean batched = entry.kind() == OutboxKind.EPOCH || entry.kind() == OutboxKind.SWEEP_BEST;
+            if (!batched) {
                 batch.send();
             }
             try {
                 if (entry.kind() == OutboxKind.EPOCH) {
                     batch.add(entry, trialRun(entry));
+                    continue;
+                }
+                if (entry.kind() == OutboxKind.SWEEP_BEST) {
+                    batch.addBest(entry, trialRun(entry));
                     continue;
                 }
                 if (!(entry.kind() == OutboxKind.CHECKPOINT && laterCheckpoint(page, i))) {
@@ -149,11 +154,10 @@ final class OutboxDelivery implements AutoCloseable {
             case SWEEP_CREATED -> sweepCreated(payload, at);
             case SWEEP_STATE -> setStatus(sweepRun(), payload.get("state").asText(), at);
             case TRIAL_STARTED -> trialStarted(entry, payload, at);
-            case SWEEP_BEST -> sweepBest(entry, payload, at);
             case CHECKPOINT -> checkpoint(entry, payload);
             case TRIAL_ENDED -> trialEnded(entry, payload, at);
             case FILES -> files(entry, payload);
-            case EPOCH -> throw new IllegalStateException("epochs are delivered in batches");
+            case EPOCH, SWEEP_BEST -> throw new IllegalStateException(entry.kind() + " is delivered in batches");
         }
     }
 
@@ -191,17 +195,6 @@ final class OutboxDelivery implements AutoCloseable {
             client.sendPost("runs/update", json(Map.of("run_id", run.runId(), "status", RunStatus.RUNNING.name())));
         }
         logParamsAndTags(run, MlflowNames.flatten(params(payload.get("params_json").asText())), tags);
-    }
-
-    private void sweepBest(OutboxEntry entry, JsonNode payload, long at) {
-        TrackedRun parent = sweepRun();
-        Metric best = Metric.newBuilder().setKey(MlflowNames.key("best_" + sweep.metricName()))
-                .setValue(payload.get("value").asDouble()).setTimestamp(at).setStep(0).build();
-        List<RunTag> tags = List.of(
-                tag("sweeper.best_trial", payload.get("number").asText()),
-                tag("sweeper.best_trial_id", Long.toString(entry.trialId().orElseThrow())),
-                tag("sweeper.best_run_id", trialRun(entry).runId()));
-        client.logBatch(parent.runId(), List.of(best), List.of(), tags);
     }
 
     private void checkpoint(OutboxEntry entry, JsonNode payload) {
@@ -359,13 +352,29 @@ final class OutboxDelivery implements AutoCloseable {
     }
 
     /**
-     * Epoch metrics of consecutive outbox rows, per run; sent (at most 1000 points per request)
-     * before any other kind of write, so the outbox's order holds for everything but epochs of
-     * different trials, which do not depend on each other.
+     * Epoch metrics and sweep bests of consecutive outbox rows, per run; sent (at most 1000 points
+     * per request) before any other kind of write, so the outbox's order holds for everything but
+     * points of different runs, which do not depend on each other.
      */
     private final class MetricBatch {
         private final Map<String, List<Metric>> points = new LinkedHashMap<>();
+        /** The parent run's best-trial tags: only the latest matter. */
+        private final Map<String, List<RunTag>> tags = new HashMap<>();
         private final List<Long> ids = new ArrayList<>();
+
+        /** The sweep's best so far: a point of the parent run's best_METRIC (step 0, so the latest is the current best) and tags. */
+        void addBest(OutboxEntry entry, TrackedRun trial) {
+            JsonNode payload = payload(entry);
+            TrackedRun parent = sweepRun();
+            points.computeIfAbsent(parent.runId(), r -> new ArrayList<>()).add(Metric.newBuilder()
+                    .setKey(MlflowNames.key("best_" + sweep.metricName())).setValue(payload.get("value").asDouble())
+                    .setTimestamp(payload.get("at").asLong()).setStep(0).build());
+            tags.put(parent.runId(), List.of(
+                    tag("sweeper.best_trial", payload.get("number").asText()),
+                    tag("sweeper.best_trial_id", Long.toString(entry.trialId().orElseThrow())),
+                    tag("sweeper.best_run_id", trial.runId())));
+            ids.add(entry.id());
+        }
 
         void add(OutboxEntry entry, TrackedRun run) {
             JsonNode payload = payload(entry);
@@ -389,8 +398,9 @@ final class OutboxDelivery implements AutoCloseable {
                 for (Map.Entry<String, List<Metric>> run : points.entrySet()) {
                     List<Metric> all = run.getValue();
                     for (int from = 0; from < all.size(); from += MAX_METRICS_PER_BATCH) {
+                        boolean last = from + MAX_METRICS_PER_BATCH >= all.size();
                         client.logBatch(run.getKey(), all.subList(from, Math.min(all.size(), from + MAX_METRICS_PER_BATCH)),
-                                List.of(), List.of());
+                                List.of(), last ? tags.getOrDefault(run.getKey(), List.of()) : List.of());
                     }
                 }
                 outbox.delivered(sending);
@@ -398,6 +408,7 @@ final class OutboxDelivery implements AutoCloseable {
                 settle(sending, OutboxKind.EPOCH, e);
             } finally {
                 points.clear();
+                tags.clear();
                 ids.clear();
             }
         }
