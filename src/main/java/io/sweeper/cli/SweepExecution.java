@@ -8,6 +8,7 @@ import io.sweeper.exec.ThreadBudget;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
+import io.sweeper.tracking.OutboxSender;
 import io.sweeper.sweep.GridSpace;
 import io.sweeper.sweep.SweepMethod;
 import io.sweeper.sweep.SweepSpec;
@@ -45,6 +46,12 @@ final class SweepExecution {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    TrackingOptions tracking;
+
+    /** How long the end of a sweep waits for the MLflow writes still in flight. */
+    private static final Duration MLFLOW_DRAIN = Duration.ofSeconds(30);
+
     /**
      * Runs the sweep and closes the store. Closing happens before a Ctrl-C handler lets the JVM
      * exit: H2 writes committed data to its file in the background, so without the close the
@@ -71,10 +78,15 @@ final class SweepExecution {
             }
         }, "sweeper-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Optional<OutboxSender> mirror = store.trackingOutbox().mirroring(sweep.id())
+                .map(m -> OutboxSender.start(store, sweep, tracking.forSweep(m), line -> System.err.println("sweeper: " + line)));
         try {
             SweepRunner.Outcome outcome = runner.run();
             System.out.println();
             printBest(store, sweep);
+            if (mirror.isPresent()) {
+                printMirror(mirror.get(), sweep);
+            }
             return switch (outcome) {
                 case FINISHED -> 0;
                 case STOPPED -> {
@@ -94,6 +106,9 @@ final class SweepExecution {
                 }
             };
         } finally {
+            for (OutboxSender sender : mirror.stream().toList()) {
+                sender.close();
+            }
             store.close();
             finished.countDown();
             try {
@@ -101,6 +116,17 @@ final class SweepExecution {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove
             }
+        }
+    }
+
+    /** Gives the MLflow sender a bounded time to catch up, then says what is left for `sync`. */
+    private static void printMirror(OutboxSender sender, SweepRow sweep) throws InterruptedException {
+        int pending = sender.drain(MLFLOW_DRAIN);
+        if (pending == 0) {
+            System.out.println("MLflow: every write delivered (experiment '" + sweep.name() + "')");
+        } else {
+            System.out.println("MLflow: " + pending + " write(s) pending; run `sweeper sync " + sweep.id()
+                    + "` when the server answers");
         }
     }
 

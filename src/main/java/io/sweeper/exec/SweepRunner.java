@@ -10,6 +10,8 @@ import io.sweeper.store.TrialConflictException;
 import io.sweeper.store.TrialLease;
 import io.sweeper.store.TrialOutcome;
 import io.sweeper.sweep.SweepSpec;
+import io.sweeper.sweep.TrialState;
+import io.sweeper.tracking.TrialPlots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,6 +186,7 @@ public final class SweepRunner {
         progress.trialStarted(claimed.number(), params);
         int lastRecordedEpoch = store.trial(claimed.trialId()).lastEpoch().orElse(0);
         AtomicBoolean firstReport = new AtomicBoolean(true);
+        AtomicReference<Path> confusion = new AtomicReference<>();
         TrialContext context = new TrialContext() {
             @Override
             public Path outDir() {
@@ -231,8 +234,7 @@ public final class SweepRunner {
 
             @Override
             public void reportConfusionMatrix(Path csv) {
-                // The file stays in the trial's folder; tracking plots and uploads it from there.
-                LOG.info("trial {}: confusion matrix in {}", claimed.number(), csv.toAbsolutePath());
+                confusion.set(csv);
             }
         };
         TrialOutcome outcome;
@@ -255,6 +257,10 @@ public final class SweepRunner {
             LOG.warn("trial {} lost its lease (another worker took it over); its result was not recorded", claimed.number());
             progress.trialEnded(claimed.number(), "lost", "lease taken over");
             return;
+        }
+        if (outcome.state() != TrialState.CANCELLED) { // a cancelled trial is plotted when it ends for good
+            TrialPlots.attach(store, sweepId, claimed.trialId(), "trial " + claimed.number(), dir,
+                    Optional.ofNullable(confusion.get()));
         }
         try {
             store.finishTrial(lease.get(), outcome);

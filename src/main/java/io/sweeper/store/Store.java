@@ -46,6 +46,7 @@ public final class Store implements AutoCloseable {
     private final EpochRecorder epochs;
     private final Leaderboard leaderboard;
     private final ReadOnlyQuery readOnlyQuery;
+    private final TrackingOutbox trackingOutbox;
 
     private Store(Database db) {
         this.db = db;
@@ -54,6 +55,7 @@ public final class Store implements AutoCloseable {
         this.epochs = new EpochRecorder(db);
         this.leaderboard = new Leaderboard(db, sweeps);
         this.readOnlyQuery = new ReadOnlyQuery(db);
+        this.trackingOutbox = new TrackingOutbox(db);
     }
 
     /**
@@ -74,7 +76,16 @@ public final class Store implements AutoCloseable {
 
     /** A new running sweep; returns its id. */
     public long createSweep(String name, String specYaml, String method, String metricName, Goal goal) {
-        return sweeps.create(name, specYaml, method, metricName, goal);
+        return sweeps.create(name, specYaml, method, metricName, goal, Optional.empty());
+    }
+
+    /**
+     * A new running sweep mirrored into MLflow when {@code tracking} is present: from then on every
+     * change to it is also appended to the MLflow outbox, in the same transaction.
+     */
+    public long createSweep(String name, String specYaml, String method, String metricName, Goal goal,
+            Optional<TrackingTarget> tracking) {
+        return sweeps.create(name, specYaml, method, metricName, goal, tracking);
     }
 
     /** Sets the sweep's state (and its end time: set when it ends, cleared when it runs again). */
@@ -262,6 +273,11 @@ public final class Store implements AutoCloseable {
      */
     public QueryResult query(String sql, int maxRows) {
         return readOnlyQuery.run(sql, maxRows);
+    }
+
+    /** The MLflow mirror's outbox and run mapping (package tracking delivers from it). */
+    public TrackingOutbox trackingOutbox() {
+        return trackingOutbox;
     }
 
     /** Closes the database (for H2, releases the file for other processes). */

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -143,6 +145,9 @@ final class TrialLifecycle {
             trial.update();
             EventLog.append(tx, List.of(event(tx, trial, from, now,
                     " (worker " + worker + ", attempt " + trial.getAttempt() + ")")));
+            Outbox.appendIfMirrored(tx, sweepId, trial.getId(), OutboxKind.TRIAL_STARTED, now, Map.of(
+                    "number", trial.getNumber(), "params_json", trial.getParamsJson(),
+                    "worker", worker, "attempt", trial.getAttempt()));
             TrialLease granted = new TrialLease(trial.getId(), worker, trial.getAttempt(), trial.getLeaseUntil());
             return Optional.of(new ClaimedTrial(granted, sweepId, trial.getNumber(), trial.getParamsJson()));
         });
@@ -177,6 +182,9 @@ final class TrialLifecycle {
             String detail = outcome.error().map(error -> ": " + firstLine(error))
                     .orElseGet(() -> outcome.reason().map(why -> " " + why).orElse("") + best);
             EventLog.append(tx, List.of(event(tx, trial, from, now, detail)));
+            if (Outbox.mirrors(tx, trial.getSweepId())) {
+                appendEnded(tx, trial, now);
+            }
         });
     }
 
@@ -202,7 +210,12 @@ final class TrialLifecycle {
         Instant now = StoreTime.now();
         List<EventRecord> events = new ArrayList<>(trials.size());
         for (TrialRecord trial : trials) {
+            boolean wasRunning = TrialState.RUNNING.word().equals(trial.getState());
             events.add(event(tx, trial, enter(trial, to, now), now, detail));
+            // a trial that was running has an MLflow run to end; a queued one never had one
+            if (wasRunning && Outbox.mirrors(tx, trial.getSweepId())) {
+                appendEnded(tx, trial, now);
+            }
         }
         saveAll(tx, trials, events);
         return trials.size();
@@ -234,6 +247,7 @@ final class TrialLifecycle {
             List<Long> requeued = new ArrayList<>();
             List<Long> failed = new ArrayList<>();
             List<EventRecord> events = new ArrayList<>(expired.size());
+            boolean mirrored = !expired.isEmpty() && Outbox.mirrors(tx, sweepId);
             for (TrialRecord trial : expired) {
                 String worker = trial.getWorker();
                 if (trial.getAttempt() >= maxAttempts) {
@@ -244,6 +258,9 @@ final class TrialLifecycle {
                     trial.setError(why);
                     events.add(leaseExpired(event(tx, trial, from, at, ": " + why)));
                     failed.add(trial.getId());
+                    if (mirrored) {
+                        appendEnded(tx, trial, at);
+                    }
                 } else {
                     String why = "lease of worker " + worker + " expired at " + trial.getLeaseUntil()
                             + " on attempt " + trial.getAttempt() + " of " + maxAttempts;
@@ -254,6 +271,17 @@ final class TrialLifecycle {
             saveAll(tx, expired, events);
             return new Reclaimed(requeued, failed);
         });
+    }
+
+    /** The MLflow write that ends the trial's run: its final state, error and best value. */
+    private static void appendEnded(DSLContext tx, TrialRecord trial, Instant at) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("state", trial.getState());
+        payload.put("number", trial.getNumber());
+        Optional.ofNullable(trial.getError()).ifPresent(error -> payload.put("error", error));
+        Optional.ofNullable(trial.getBestValue()).ifPresent(best -> payload.put("best_value", best));
+        Optional.ofNullable(trial.getBestEpoch()).ifPresent(epoch -> payload.put("best_epoch", epoch));
+        Outbox.append(tx, trial.getSweepId(), trial.getId(), OutboxKind.TRIAL_ENDED, at, payload);
     }
 
     /**
