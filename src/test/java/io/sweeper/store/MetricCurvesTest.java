@@ -38,14 +38,16 @@ class MetricCurvesTest {
     }
 
     @OnEachDatabase
-    void aRequeuedTrialHasNoCurveAnyMore(TestDatabase db) {
+    void aRequeuedTrialKeepsItsCurveForItsNextAttemptToContinue(TestDatabase db) {
         Store store = db.open();
         long sweepId = Fixtures.sweepWithTrials(store, Goal.MAXIMIZE, 1);
         ClaimedTrial trial = claim(store, sweepId, "w1");
         store.recordEpoch(trial.lease(), 1, accuracy(0.5));
         store.reclaimExpired(sweepId, Instant.now().plus(Fixtures.LEASE).plusSeconds(1), 3);
 
-        assertThat(store.metricCurves(sweepId, "val_accuracy")).isEmpty();
+        assertThat(store.metricCurves(sweepId, "val_accuracy"))
+                .extracting(TrialCurve::state, TrialCurve::valuesByEpoch)
+                .containsExactly(tuple(TrialState.QUEUED, new TreeMap<>(Map.of(1, 0.5))));
     }
 
     @OnEachDatabase
