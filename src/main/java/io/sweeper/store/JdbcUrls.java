@@ -66,6 +66,8 @@ public final class JdbcUrls {
      *     it;</li>
      * <li>{@code TRACE_LEVEL_FILE=4}: H2 logs through SLF4J instead of writing a
      *     {@code .trace.db} file beside the database.</li>
+     * <li>{@code WRITE_DELAY=0}: every commit is in the file when it returns, so a killed process
+     *     loses nothing it recorded.</li>
      * </ul>
      * No {@code AUTO_SERVER}: one process owns an H2 file, and a second gets a clear message.
      */
@@ -74,6 +76,10 @@ public final class JdbcUrls {
         appendUnlessSet(result, "NON_KEYWORDS", "VALUE");
         appendUnlessSet(result, "DB_CLOSE_ON_EXIT", "FALSE");
         appendUnlessSet(result, "TRACE_LEVEL_FILE", "4");
+        // H2 writes commits to its file from a background thread up to 500 ms later by default, so
+        // a killed process (kill -9, OOM) would lose what it had just recorded: the epoch a resumed
+        // trial must continue from, a claim, an outbox row. 0 writes each commit before it returns.
+        appendUnlessSet(result, "WRITE_DELAY", "0");
         return result.toString();
     }
 

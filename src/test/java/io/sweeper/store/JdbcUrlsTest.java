@@ -38,9 +38,9 @@ class JdbcUrlsTest {
     @Test
     void h2UrlsGetSweepersSettingsUnlessTheUserChoseOtherwise() {
         assertThat(JdbcUrls.withH2Settings("jdbc:h2:file:/x/db"))
-                .isEqualTo("jdbc:h2:file:/x/db;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4");
+                .isEqualTo("jdbc:h2:file:/x/db;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;WRITE_DELAY=0");
         assertThat(JdbcUrls.withH2Settings("jdbc:h2:file:/x/db;trace_level_file=1"))
-                .isEqualTo("jdbc:h2:file:/x/db;trace_level_file=1;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:/x/db;trace_level_file=1;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         assertThat(JdbcUrls.h2UrlForAnotherUser("jdbc:h2:file:/x/db;USER=sa;PASSWORD=p;NON_KEYWORDS=VALUE;MODE=X"))
                 .isEqualTo("jdbc:h2:file:/x/db;NON_KEYWORDS=VALUE");
     }
