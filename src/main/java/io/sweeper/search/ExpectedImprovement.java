@@ -1,8 +1,10 @@
 package io.sweeper.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.apache.commons.math3.special.Erf;
 
@@ -14,7 +16,9 @@ import org.apache.commons.math3.special.Erf;
  *   <li>over 100 observations, a random 100 of them are fitted (the fit is cubic in their number);</li>
  *   <li>pending trials (at most 95) are imputed with the fitted process's prediction and the
  *       process is fitted again with them ("kriging believer"), so parallel workers are not all
- *       sent to the same place;</li>
+ *       sent to the same place. Unlike W&amp;B, the second fit keeps the first's length scale: the
+ *       believed values are the process's own predictions and say nothing new about it, and the
+ *       likelihood search is most of a suggestion's cost;</li>
  *   <li>when the fitted length scale sits on its bound the fit says nothing, and a random point
  *       of the cube is suggested instead.</li>
  * </ul>
@@ -42,7 +46,7 @@ final class ExpectedImprovement implements BayesEngine {
                 points.add(point);
                 losses.add(process.mean(point));
             }
-            process = MaternProcess.fit(points, losses);
+            process = process.refit(points, losses);
         }
         if (process.lengthScaleAtBound()) {
             return cube.uniformPoint(random);
@@ -73,7 +77,7 @@ final class ExpectedImprovement implements BayesEngine {
 
     /** The indices of the observations to fit: all, or a random {@link #MAX_FITTED} of them in index order. */
     private static List<Integer> subsample(int size, SplittableRandom random) {
-        int[] indices = java.util.stream.IntStream.range(0, size).toArray();
+        int[] indices = IntStream.range(0, size).toArray();
         if (size > MAX_FITTED) {
             for (int i = 0; i < MAX_FITTED; i++) {
                 int j = i + random.nextInt(size - i);
@@ -81,8 +85,8 @@ final class ExpectedImprovement implements BayesEngine {
                 indices[i] = indices[j];
                 indices[j] = swap;
             }
-            java.util.Arrays.sort(indices, 0, MAX_FITTED);
+            Arrays.sort(indices, 0, MAX_FITTED);
         }
-        return java.util.Arrays.stream(indices, 0, Math.min(size, MAX_FITTED)).boxed().toList();
+        return Arrays.stream(indices, 0, Math.min(size, MAX_FITTED)).boxed().toList();
     }
 }

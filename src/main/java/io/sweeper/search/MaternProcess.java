@@ -1,6 +1,9 @@
 package io.sweeper.search;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -20,15 +23,15 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * standardised (mean 0, standard deviation 1), the kernel has unit amplitude and one length scale
  * for every axis, a nugget of 1e-7 keeps the covariance positive definite, and the length scale is
  * the one in [1e-5, 1e5] that maximises the log marginal likelihood. With a single
- * hyperparameter the likelihood is maximised by a coarse scan of log ℓ followed by Brent's method
- * around the best scan point, which finds the global maximum that scikit-learn's L-BFGS restarts
- * look for, in a few dozen Cholesky factorisations.
+ * hyperparameter the likelihood is maximised by a scan of log ℓ followed by Brent's method around
+ * the best scan point, which finds the global maximum that scikit-learn's L-BFGS restarts look
+ * for, in a few dozen Cholesky factorisations.
  */
 final class MaternProcess {
     static final double NUGGET = 1e-7;
     private static final double LOG_MIN_LENGTH = Math.log(1e-5);
     private static final double LOG_MAX_LENGTH = Math.log(1e5);
-    private static final int SCAN_POINTS = 12;
+    private static final double[] SCAN = scanPoints();
     /** scikit-learn's standard-deviation floor, which W&amp;B adds to the targets' spread. */
     private static final double SPREAD_FLOOR = 1e-6;
     private static final double SQRT3 = Math.sqrt(3);
@@ -50,16 +53,25 @@ final class MaternProcess {
         this.inverse = inverse;
     }
 
-    /** The process fitted to targets {@code y} at points {@code x} (at least one). */
+    /** The process fitted to targets {@code y} at points {@code x} (at least one), its length scale included. */
     static MaternProcess fit(List<double[]> points, List<Double> targets) {
+        return fit(points, targets, OptionalDouble.empty());
+    }
+
+    /** A process with this one's length scale fitted to other data. */
+    MaternProcess refit(List<double[]> points, List<Double> targets) {
+        return fit(points, targets, OptionalDouble.of(logLength));
+    }
+
+    private static MaternProcess fit(List<double[]> points, List<Double> targets, OptionalDouble fixedLogLength) {
         double[][] x = points.toArray(double[][]::new);
         double[] y = targets.stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = y.length == 1 ? y[0] : java.util.Arrays.stream(y).average().orElseThrow();
-        double spread = y.length == 1 ? 1 : Math.sqrt(java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / y.length)
+        double mean = y.length == 1 ? y[0] : Arrays.stream(y).average().orElseThrow();
+        double spread = y.length == 1 ? 1 : Math.sqrt(Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / y.length)
                 + SPREAD_FLOOR;
-        RealVector standardised = MatrixUtils.createRealVector(java.util.Arrays.stream(y).map(v -> (v - mean) / spread).toArray());
+        RealVector standardised = MatrixUtils.createRealVector(Arrays.stream(y).map(v -> (v - mean) / spread).toArray());
         double[][] distances = distances(x);
-        double logLength = bestLogLength(distances, standardised);
+        double logLength = fixedLogLength.orElseGet(() -> bestLogLength(distances, standardised));
         DecompositionSolver solver = cholesky(distances, logLength).orElseThrow().getSolver();
         return new MaternProcess(x, logLength, mean, spread, solver.solve(standardised).toArray(),
                 solver.getInverse().getData());
@@ -105,23 +117,43 @@ final class MaternProcess {
     }
 
     private static double bestLogLength(double[][] distances, RealVector y) {
-        double step = (LOG_MAX_LENGTH - LOG_MIN_LENGTH) / (SCAN_POINTS - 1);
+        double[] scan = SCAN;
         int best = 0;
         double bestLikelihood = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < SCAN_POINTS; i++) {
-            double likelihood = logMarginalLikelihood(distances, y, LOG_MIN_LENGTH + i * step);
+        for (int i = 0; i < scan.length; i++) {
+            double likelihood = logMarginalLikelihood(distances, y, scan[i]);
             if (likelihood > bestLikelihood) {
                 bestLikelihood = likelihood;
                 best = i;
             }
         }
-        double low = LOG_MIN_LENGTH + Math.max(0, best - 1) * step;
-        double high = LOG_MIN_LENGTH + Math.min(SCAN_POINTS - 1, best + 1) * step;
+        double low = scan[Math.max(0, best - 1)];
+        double high = scan[Math.min(scan.length - 1, best + 1)];
         double refined = new BrentOptimizer(1e-6, 1e-4).optimize(new MaxEval(200),
                 new UnivariateObjectiveFunction(t -> logMarginalLikelihood(distances, y, t)),
-                GoalType.MAXIMIZE, new SearchInterval(low, high, LOG_MIN_LENGTH + best * step)).getPoint();
+                GoalType.MAXIMIZE, new SearchInterval(low, high, scan[best])).getPoint();
         // Brent's answer is never worse than its start in theory; the scan point guards against a flat ridge.
-        return logMarginalLikelihood(distances, y, refined) >= bestLikelihood ? refined : LOG_MIN_LENGTH + best * step;
+        return logMarginalLikelihood(distances, y, refined) >= bestLikelihood ? refined : scan[best];
+    }
+
+    /**
+     * Where the likelihood is scanned: the bounds, and every half unit of log ℓ where it can
+     * change. Points of the cube are at most √d ≤ 10 apart for a sweep's handful of parameters,
+     * and closer than 1e-3 only when (nearly) equal, so below ℓ = 1e-3 the covariance is the
+     * identity and above 100 all ones: the likelihood is flat there, and peaks between can be
+     * narrow (a coarse scan of six noise-free points of a parabola misses its peak).
+     */
+    private static double[] scanPoints() {
+        double low = Math.log(1e-3);
+        double high = Math.log(1e2);
+        int steps = (int) Math.ceil((high - low) / 0.5);
+        double[] scan = new double[steps + 3];
+        scan[0] = LOG_MIN_LENGTH;
+        for (int i = 0; i <= steps; i++) {
+            scan[i + 1] = low + i * (high - low) / steps;
+        }
+        scan[steps + 2] = LOG_MAX_LENGTH;
+        return scan;
     }
 
     /** log p(y | ℓ) = −½ yᵀK⁻¹y − ½ log|K| − n/2 log 2π; −∞ where K is numerically singular. */
@@ -137,7 +169,7 @@ final class MaternProcess {
         }).orElse(Double.NEGATIVE_INFINITY);
     }
 
-    private static java.util.Optional<CholeskyDecomposition> cholesky(double[][] distances, double logLength) {
+    private static Optional<CholeskyDecomposition> cholesky(double[][] distances, double logLength) {
         int n = distances.length;
         double length = Math.exp(logLength);
         double[][] covariance = new double[n][n];
@@ -147,10 +179,10 @@ final class MaternProcess {
             }
         }
         try {
-            return java.util.Optional.of(new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariance),
+            return Optional.of(new CholeskyDecomposition(MatrixUtils.createRealMatrix(covariance),
                     CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, NUGGET / 10));
         } catch (MathIllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

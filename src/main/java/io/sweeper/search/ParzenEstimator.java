@@ -144,8 +144,8 @@ abstract sealed class ParzenEstimator permits ParzenEstimator.Ordered, ParzenEst
             double[] mixture = mixtureWeights(weights);
             double smoothing = PRIOR_WEIGHT / (categories.length + 1);
             probabilities = new double[choices];
+            double rowTotal = 1 + smoothing * choices * Arrays.stream(prior).sum();
             for (int i = 0; i < categories.length; i++) {
-                double rowTotal = 1 + smoothing * choices * Arrays.stream(prior).sum();
                 for (int c = 0; c < choices; c++) {
                     double kernel = smoothing * choices * prior[c] + (c == categories[i] ? 1 : 0);
                     probabilities[c] += mixture[i] * kernel / rowTotal;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * {@code bayes: {engine: tpe}}: the Tree-structured Parzen Estimator of Bergstra et al. (2011), with
@@ -17,6 +18,7 @@ import java.util.stream.IntStream;
  */
 final class TreeParzenEstimator implements BayesEngine {
     static final int EI_CANDIDATES = 24;
+    /** Optuna's cap on γ(n), and the number of latest trials that keep full weight. */
     private static final int FULL_WEIGHT_TRIALS = 25;
 
     @Override
@@ -24,11 +26,11 @@ final class TreeParzenEstimator implements BayesEngine {
         int n = observations.size();
         Integer[] byLoss = IntStream.range(0, n).boxed()
                 .sorted(Comparator.comparingDouble(observations.losses()::get)).toArray(Integer[]::new);
-        int goodCount = Math.max(1, Math.min((int) Math.ceil(0.1 * n), 25));
+        int goodCount = Math.max(1, Math.min((int) Math.ceil(0.1 * n), FULL_WEIGHT_TRIALS));
         // Each group in trial order (observations are), so the weights can favour recent trials.
         List<double[]> good = Arrays.stream(byLoss, 0, goodCount).sorted()
                 .map(observations.points()::get).toList();
-        List<double[]> rest = java.util.stream.Stream.concat(
+        List<double[]> rest = Stream.concat(
                 Arrays.stream(byLoss, goodCount, n).sorted().map(observations.points()::get),
                 observations.pending().stream()).toList();
         double[] point = new double[cube.dimensions()];

@@ -3,7 +3,6 @@ package io.sweeper.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.junit.jupiter.api.Test;
 
+import io.sweeper.sweep.BayesSettings;
 import io.sweeper.sweep.SweepSpec;
 import io.sweeper.sweep.TrialState;
 
@@ -65,19 +65,20 @@ class BayesBeatsRandomTest {
         double[] random = bestPerSeed(RandomSearch::new);
         double[] model = bestPerSeed(bayes);
         double p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(model, random, true);
-        System.out.printf("random median %.3f, bayes median %.3f, p=%.2g%n", new Median().evaluate(random), new Median().evaluate(model), p);
-        assertThat(new Median().evaluate(model)).isLessThan(new Median().evaluate(random));
-        assertThat(p).isLessThan(ALPHA);
+        String medians = String.format("median best %.3f vs random search's %.3f, p = %.2g",
+                new Median().evaluate(model), new Median().evaluate(random), p);
+        assertThat(new Median().evaluate(model)).as(medians).isLessThan(new Median().evaluate(random));
+        assertThat(p).as(medians).isLessThan(ALPHA);
     }
 
     @Test
     void gaussianProcessFindsBetterConfigurationsThanRandomSearch() {
-        assertBeatsRandom(seed -> new BayesSearch(seed, io.sweeper.sweep.BayesSettings.DEFAULT));
+        assertBeatsRandom(seed -> new BayesSearch(seed, BayesSettings.DEFAULT));
     }
 
     @Test
     void treeParzenEstimatorFindsBetterConfigurationsThanRandomSearch() {
-        assertBeatsRandom(seed -> new BayesSearch(seed, new io.sweeper.sweep.BayesSettings(
-                io.sweeper.sweep.BayesSettings.Engine.TPE, Optional.empty())));
+        assertBeatsRandom(seed -> new BayesSearch(seed, new BayesSettings(
+                BayesSettings.Engine.TPE, Optional.empty())));
     }
 }
