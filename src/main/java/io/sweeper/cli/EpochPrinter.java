@@ -55,6 +55,7 @@ final class EpochPrinter implements EpochListener, AutoCloseable {
         out.printf(Locale.ROOT, "best epoch %d of %d: val_accuracy %.4f, val_loss %.4f (%s); checkpoint %s%n",
                 best.epoch(), result.epochsRun(), best.valAccuracy(), best.valLoss(),
                 result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.checkpoint());
+        result.confusion().ifPresent(csv -> out.println("confusion matrix (validation set): " + csv));
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class BuiltInTrainerRunner implements TrialRunner {
         if (result.best() == null) {
             throw new SweeperException("the trial ended before its first epoch");
         }
+        result.confusion().ifPresent(context::reportConfusionMatrix);
         return result.stopReason() == TrialResult.StopReason.STOPPED_BY_LISTENER ? End.STOPPED : End.FINISHED;
     }
 }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Runs a sweep in this process: {@code workers} threads, each claiming the next queued trial from
  * the store (one transaction), running it, and recording every epoch under its lease, which a
  * heartbeat renews. New configurations are suggested by the search method from the recorded
- * history, one caller at a time, keeping the queue one trial ahead of each worker.
+ * history, one caller at a time, keeping the queue one trial ahead of each worker. After each
+ * recorded epoch the sweep's {@code early_terminate} may stop the trial, which then ends pruned.
  */
 public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
@@ -62,6 +63,8 @@ public final class SweepRunner {
     private final Object suggestionLock = new Object();
     /** What the search sees; guarded by {@link #suggestionLock}. */
     private final List<TrialRecord> history = new ArrayList<>();
+    /** Set by {@link #run()} before the workers start, after leftover trials were requeued. */
+    private EarlyTermination earlyTermination;
 
     public SweepRunner(Store store, long sweepId, SweepSpec spec, SearchMethod search, TrialRunner runner,
             Settings settings, SweepProgress progress) {
@@ -85,6 +88,7 @@ public final class SweepRunner {
         // failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
         store.reclaimExpired(sweepId, java.time.Instant.now(), settings.maxAttempts());
         store.requeueCancelled(sweepId);
+        earlyTermination = new EarlyTermination(store, sweepId, spec);
         List<Thread> workers = new ArrayList<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         for (int w = 0; w < settings.budget().workers(); w++) {
@@ -154,6 +158,7 @@ public final class SweepRunner {
             if (counts.values().stream().mapToInt(Integer::intValue).sum() != history.size()) {
                 history.clear();
                 store.trials(sweepId).forEach(row -> history.add(record(row)));
+                earlyTermination.reload(); // another process runs trials too: see their epochs
             }
             while (queued < settings.budget().workers()) {
                 Optional<Map<String, Object>> next = search.suggest(spec, history);
@@ -187,6 +192,7 @@ public final class SweepRunner {
         Map<String, Object> params = fromJson(claimed.paramsJson());
         AtomicReference<TrialLease> lease = new AtomicReference<>(claimed.lease());
         AtomicBoolean leaseLost = new AtomicBoolean();
+        AtomicReference<String> pruned = new AtomicReference<>();
         long period = Math.max(1, settings.lease().toMillis() / 3);
         var beat = heartbeats.scheduleAtFixedRate(() -> {
             try {
@@ -196,6 +202,7 @@ public final class SweepRunner {
             }
         }, period, period, TimeUnit.MILLISECONDS);
         Path dir = settings.runsDir().resolve("sweep-" + sweepId).resolve("trial-" + claimed.number());
+        earlyTermination.started(claimed.number());
         progress.trialStarted(claimed.number(), params);
         TrialContext context = new TrialContext() {
             @Override
@@ -216,7 +223,12 @@ public final class SweepRunner {
                     leaseLost.set(true);
                 }
                 progress.epoch(claimed.number(), epoch, metrics);
-                return !stop.get() && !leaseLost.get();
+                if (stop.get() || leaseLost.get() || pruned.get() != null) {
+                    return false;
+                }
+                Optional<String> why = earlyTermination.afterEpoch(claimed.number(), epoch, metrics);
+                why.ifPresent(pruned::set);
+                return why.isEmpty();
             }
 
             @Override
@@ -227,6 +239,12 @@ public final class SweepRunner {
                 } catch (TrialConflictException e) {
                     leaseLost.set(true);
                 }
+            }
+
+            @Override
+            public void reportConfusionMatrix(Path csv) {
+                // The file stays in the trial's folder; tracking plots and uploads it from there.
+                LOG.info("trial {}: confusion matrix in {}", claimed.number(), csv.toAbsolutePath());
             }
         };
         TrialOutcome outcome;
@@ -240,6 +258,11 @@ public final class SweepRunner {
         } finally {
             beat.cancel(false);
         }
+        if (pruned.get() != null) {
+            // told to stop by early termination: whatever the runner made of that, the trial was pruned
+            outcome = TrialOutcome.pruned(pruned.get());
+            detail = pruned.get();
+        }
         if (leaseLost.get()) {
             LOG.warn("trial {} lost its lease (another worker took it over); its result was not recorded", claimed.number());
             progress.trialEnded(claimed.number(), "lost", "lease taken over");
@@ -250,6 +273,7 @@ public final class SweepRunner {
         } catch (TrialConflictException e) {
             LOG.warn("trial {} lost its lease before it could finish", claimed.number());
         }
+        earlyTermination.ended(claimed.number(), outcome.state());
         remember(claimed.trialId());
         progress.trialEnded(claimed.number(), outcome.state().word(), detail);
     }

@@ -11,9 +11,18 @@ public interface TrialContext {
     /** Intra-op threads this trial may use (its share of the cores). */
     int threads();
 
-    /** Records one epoch's metrics; false means stop now (cancelled, or a lease lost). */
+    /**
+     * Records one epoch's metrics; false means stop now: cancelled, a lease lost, or the sweep's
+     * {@code early_terminate} pruned the trial (it stays false once said).
+     */
     boolean reportEpoch(int epoch, Map<String, Double> metrics);
 
     /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */
     void reportCheckpoint(int epoch, Path checkpoint);
+
+    /**
+     * Records the CSV of the trial's final confusion matrix (actual × predicted counts, labels in
+     * the header row and first column, as {@code sweeper eval} writes it), for tracking to plot.
+     */
+    void reportConfusionMatrix(Path csv);
 }

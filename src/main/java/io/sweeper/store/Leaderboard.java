@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -147,6 +149,29 @@ final class Leaderboard {
         List<EpochMetrics> epochs = new ArrayList<>(byEpoch.size());
         byEpoch.forEach((epoch, values) -> epochs.add(new EpochMetrics(epoch, values)));
         return epochs;
+    }
+
+    /**
+     * Every trial of the sweep that recorded {@code metricName}, by number, with its values by
+     * epoch: one query over the trial index and the metric table's primary key (trial_id first).
+     */
+    List<TrialCurve> curves(long sweepId, String metricName) {
+        sweeps.get(sweepId);
+        Map<Integer, TrialState> states = new LinkedHashMap<>();
+        Map<Integer, SortedMap<Integer, Double>> values = new LinkedHashMap<>();
+        db.dsl.select(TRIAL.NUMBER, TRIAL.STATE, METRIC.EPOCH, METRIC.VALUE)
+                .from(TRIAL)
+                .join(METRIC).on(METRIC.TRIAL_ID.eq(TRIAL.ID).and(METRIC.NAME.eq(metricName)))
+                .where(TRIAL.SWEEP_ID.eq(sweepId))
+                .orderBy(TRIAL.NUMBER, METRIC.EPOCH)
+                .fetch()
+                .forEach(row -> {
+                    states.putIfAbsent(row.value1(), TrialState.fromWord(row.value2()));
+                    values.computeIfAbsent(row.value1(), n -> new TreeMap<>()).put(row.value3(), row.value4());
+                });
+        List<TrialCurve> curves = new ArrayList<>(states.size());
+        states.forEach((number, state) -> curves.add(new TrialCurve(number, state, values.get(number))));
+        return curves;
     }
 
     List<CheckpointRow> checkpoints(long trialId) {

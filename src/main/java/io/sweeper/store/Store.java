@@ -213,6 +213,14 @@ public final class Store implements AutoCloseable {
         return leaderboard.metrics(trialId);
     }
 
+    /**
+     * Every trial of the sweep that recorded {@code metricName}, with its state and its values by
+     * epoch, in trial-number order; one query. Early termination's view of the sweep.
+     */
+    public List<TrialCurve> metricCurves(long sweepId, String metricName) {
+        return leaderboard.curves(sweepId, metricName);
+    }
+
     public List<CheckpointRow> checkpoints(long trialId) {
         return leaderboard.checkpoints(trialId);
     }

@@ -160,7 +160,8 @@ final class TrialLifecycle {
             trial.update();
             String best = trial.getBestValue() == null ? ""
                     : " (best " + trial.getBestValue() + " at epoch " + trial.getBestEpoch() + ")";
-            String detail = outcome.error().map(error -> ": " + firstLine(error)).orElse(best);
+            String detail = outcome.error().map(error -> ": " + firstLine(error))
+                    .orElseGet(() -> outcome.reason().map(why -> " " + why).orElse("") + best);
             EventLog.append(tx, List.of(event(tx, trial, from, now, detail)));
         });
     }

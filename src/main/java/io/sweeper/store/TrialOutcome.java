@@ -7,11 +7,15 @@ import java.util.Optional;
 /**
  * How a running trial ended, for {@link Store#finishTrial}. The best value and epoch are not part
  * of it: the store keeps them from the recorded epochs, so they cannot disagree with the metrics.
+ *
+ * @param error   what failed, with (and only with) failed; stored in {@code trial.error}
+ * @param reason  why it ended, written in the trial's event (e.g. why early termination pruned it)
  */
-public record TrialOutcome(TrialState state, Optional<String> error) {
+public record TrialOutcome(TrialState state, Optional<String> error, Optional<String> reason) {
     public TrialOutcome {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(reason, "reason");
         if (!TrialState.RUNNING.canBecome(state) || state == TrialState.QUEUED) {
             throw new IllegalArgumentException("a trial cannot end as " + state.word());
         }
@@ -20,13 +24,23 @@ public record TrialOutcome(TrialState state, Optional<String> error) {
         }
     }
 
+    /** An outcome without a reason. */
+    public TrialOutcome(TrialState state, Optional<String> error) {
+        this(state, error, Optional.empty());
+    }
+
     public static TrialOutcome finished() {
         return new TrialOutcome(TrialState.FINISHED, Optional.empty());
     }
 
-    /** Stopped by early termination (hyperband, median stopping). */
+    /** Stopped by early termination (hyperband, asha, median stopping). */
     public static TrialOutcome pruned() {
         return new TrialOutcome(TrialState.PRUNED, Optional.empty());
+    }
+
+    /** Stopped by early termination, for the reason given (recorded in the trial's event). */
+    public static TrialOutcome pruned(String reason) {
+        return new TrialOutcome(TrialState.PRUNED, Optional.empty(), Optional.of(reason));
     }
 
     /** Stopped by the user (Ctrl-C, cancel); a resumed sweep runs it again. */

@@ -61,12 +61,26 @@ public final class SweepDescription {
     }
 
     private static String earlyTerminate(EarlyTerminate e) {
-        String settings = e.maxIter().map(m -> "max_iter " + m + ", s " + e.s().orElseThrow())
-                .orElseGet(() -> "min_iter " + e.minIter().orElseThrow());
-        List<Integer> bands = e.bands();
-        String shown = bands.stream().limit(6).map(String::valueOf).collect(Collectors.joining(", "));
-        return "early_terminate: " + e.type().yamlName() + ", " + settings + ", eta " + PythonText.number(e.eta())
-                + (e.strict() ? ", strict" : "") + "; trials compared at iterations " + shown + (bands.size() > 6 ? ", …" : "");
+        String settings;
+        if (e instanceof EarlyTerminate.Hyperband h) {
+            settings = h.maxIter().map(m -> "max_iter " + m + ", s " + h.s().orElseThrow())
+                    .orElseGet(() -> "min_iter " + h.minIter().orElseThrow())
+                    + ", eta " + PythonText.number(h.eta()) + (h.strict() ? ", strict" : "")
+                    + "; trials compared at iterations " + firstFew(h.bands());
+        } else if (e instanceof EarlyTerminate.Asha a) {
+            settings = "min_iter " + a.minIter() + a.maxIter().map(m -> ", max_iter " + m).orElse("")
+                    + ", eta " + PythonText.number(a.eta()) + "; rungs at iterations " + firstFew(a.rungs());
+        } else {
+            EarlyTerminate.Median m = (EarlyTerminate.Median) e;
+            settings = "min_iter " + m.minIter() + ", min_trials " + m.minTrials()
+                    + "; trials compared with the median of finished ones";
+        }
+        return "early_terminate: " + e.type().yamlName() + ", " + settings;
+    }
+
+    private static String firstFew(List<Integer> iterations) {
+        return iterations.stream().limit(6).map(String::valueOf).collect(Collectors.joining(", "))
+                + (iterations.size() > 6 ? ", …" : "");
     }
 
     private static String gridSize(GridSpace grid) {

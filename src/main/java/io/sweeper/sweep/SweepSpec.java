@@ -62,7 +62,7 @@ public record SweepSpec(
                     + " e.g. metric: {name: val_loss, goal: minimize}");
         }
         if (earlyTerminate.isPresent() && metric.isEmpty()) {
-            throw new InvalidSpecException("early_terminate", "hyperband compares trials by the metric;"
+            throw new InvalidSpecException("early_terminate", "early termination compares trials by the metric;"
                     + " add metric: {name: ..., goal: ...}");
         }
     }

@@ -36,7 +36,11 @@ final class SweepSpecParser {
             "scheduler", "W&B custom schedulers (Optuna, Ax) are not supported",
             "metrics", "multi-objective search is not supported; sweeper optimises `metric`");
     private static final Set<String> METRIC_KEYS = Set.of("name", "goal", "target", "impute", "impute_while_running");
-    private static final Set<String> EARLY_TERMINATE_KEYS = Set.of("type", "min_iter", "max_iter", "s", "eta", "strict");
+    /** The keys each {@code early_terminate.type} takes: W&amp;B's for hyperband, sweeper's for the others. */
+    private static final Map<EarlyTerminate.Type, Set<String>> EARLY_TERMINATE_KEYS = Map.of(
+            EarlyTerminate.Type.HYPERBAND, Set.of("type", "min_iter", "max_iter", "s", "eta", "strict"),
+            EarlyTerminate.Type.ASHA, Set.of("type", "min_iter", "max_iter", "eta"),
+            EarlyTerminate.Type.MEDIAN, Set.of("type", "min_iter", "min_trials"));
 
     private final String text;
     private final List<String> warnings = new ArrayList<>();
@@ -156,25 +160,43 @@ final class SweepSpecParser {
         }
     }
 
+    /**
+     * {@code early_terminate}: its {@code type} first (W&amp;B's hyperband, or sweeper's asha and
+     * median), then the keys that type takes, each checked against that type's own list.
+     */
     private EarlyTerminate earlyTerminate(LocatedNode node) {
         Map<String, LocatedNode> keys = node.mapping();
-        keys.forEach((key, entry) -> requireKnown(entry, key, EARLY_TERMINATE_KEYS));
         EarlyTerminate.Type type = choice(Optional.ofNullable(keys.get("type")).orElseThrow(
-                        () -> node.errorAt("type", "is missing; sweeper knows type: hyperband")),
+                        () -> node.errorAt("type", "is missing; sweeper knows type: hyperband, asha or median")),
                 EarlyTerminate.Type.values(), EarlyTerminate.Type::yamlName);
-        if (keys.containsKey("min_iter") && keys.containsKey("max_iter")) {
-            warnings.add(keys.get("min_iter").warning("is ignored when max_iter is given (as in W&B)"));
-        }
+        keys.forEach((key, entry) -> requireKnown(entry, key, EARLY_TERMINATE_KEYS.get(type)));
         try {
-            return new EarlyTerminate(type,
-                    optional(keys, "min_iter", LocatedNode::smallInteger),
-                    optional(keys, "max_iter", LocatedNode::smallInteger),
-                    optional(keys, "s", LocatedNode::smallInteger),
-                    optional(keys, "eta", LocatedNode::number).orElse(EarlyTerminate.DEFAULT_ETA),
-                    optional(keys, "strict", LocatedNode::bool).orElse(EarlyTerminate.DEFAULT_STRICT));
+            return switch (type) {
+                case HYPERBAND -> hyperband(keys);
+                case ASHA -> new EarlyTerminate.Asha(
+                        Optional.ofNullable(keys.get("min_iter")).orElseThrow(() -> node.errorAt("min_iter",
+                                "is missing; asha needs the first rung, e.g. min_iter: 1")).smallInteger(),
+                        optional(keys, "max_iter", LocatedNode::smallInteger),
+                        optional(keys, "eta", LocatedNode::number).orElse(EarlyTerminate.Asha.DEFAULT_ETA));
+                case MEDIAN -> new EarlyTerminate.Median(
+                        optional(keys, "min_iter", LocatedNode::smallInteger).orElse(EarlyTerminate.Median.DEFAULT_MIN_ITER),
+                        optional(keys, "min_trials", LocatedNode::smallInteger).orElse(EarlyTerminate.Median.DEFAULT_MIN_TRIALS));
+            };
         } catch (InvalidSpecException e) {
             throw node.errorAt(e.key(), e.problem());
         }
+    }
+
+    private EarlyTerminate.Hyperband hyperband(Map<String, LocatedNode> keys) {
+        if (keys.containsKey("min_iter") && keys.containsKey("max_iter")) {
+            warnings.add(keys.get("min_iter").warning("is ignored when max_iter is given (as in W&B)"));
+        }
+        return new EarlyTerminate.Hyperband(
+                optional(keys, "min_iter", LocatedNode::smallInteger),
+                optional(keys, "max_iter", LocatedNode::smallInteger),
+                optional(keys, "s", LocatedNode::smallInteger),
+                optional(keys, "eta", LocatedNode::number).orElse(EarlyTerminate.Hyperband.DEFAULT_ETA),
+                optional(keys, "strict", LocatedNode::bool).orElse(EarlyTerminate.Hyperband.DEFAULT_STRICT));
     }
 
     /** The command's items as text, each whole-item macro checked against W&amp;B's list. */
@@ -231,6 +253,7 @@ final class SweepSpecParser {
         String given = node.text();
         List<String> names = Arrays.stream(options).map(yamlName).toList();
         return Arrays.stream(options).filter(o -> yamlName.apply(o).equals(given)).findFirst().orElseThrow(
-                () -> node.error("must be " + String.join(" or ", names) + ", got '" + given + "'" + DidYouMean.suffix(given, names)));
+                () -> node.error("must be " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                        + names.get(names.size() - 1) + ", got '" + given + "'" + DidYouMean.suffix(given, names)));
     }
 }

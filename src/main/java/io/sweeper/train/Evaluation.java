@@ -5,12 +5,14 @@ import io.sweeper.train.data.AugmentSpec;
 import io.sweeper.train.data.BatchAssembler;
 import io.sweeper.train.data.ImageTensors;
 import io.sweeper.train.data.LabelMap;
+import io.sweeper.train.model.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,19 +38,33 @@ public final class Evaluation {
                     "class folder '" + folder + "' was not among the checkpoint's classes ("
                             + String.join(", ", trained.folders()) + ")"));
         }
-        int classes = trained.size();
+        int[] all = java.util.stream.IntStream.range(0, images.count()).toArray();
+        return new Evaluation(confusion(model.network(), images, all, c -> toTrained[c], trained.size()));
+    }
+
+    /**
+     * The network (a trial's restored best weights) on the trial's validation images: the
+     * confusion matrix that goes with the trial's best val_accuracy.
+     */
+    static Evaluation ofValidation(Network network, Trainer.TrialData data) {
+        return new Evaluation(confusion(network, data.tensors(), data.validation(), c -> c, data.classes()));
+    }
+
+    /** Counts (actual, predicted) over {@code indices}; {@code toTrained} maps an image's label to the network's class. */
+    private static long[][] confusion(Network network, ImageTensors images, int[] indices, IntUnaryOperator toTrained,
+            int classes) {
         long[][] confusion = new long[classes][classes];
         int size = images.pipeline().inputSize();
-        for (int from = 0; from < images.count(); from += BATCH) {
-            int[] batch = java.util.stream.IntStream.range(from, Math.min(images.count(), from + BATCH)).toArray();
+        for (int from = 0; from < indices.length; from += BATCH) {
+            int[] batch = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + BATCH));
             INDArray x = Nd4j.create(BatchAssembler.images(images, batch, AugmentSpec.none(), null),
                     new long[] {batch.length, 1, size, size}, 'c');
-            INDArray predicted = model.network().predict(x).argMax(1);
+            INDArray predicted = network.predict(x).argMax(1);
             for (int i = 0; i < batch.length; i++) {
-                confusion[toTrained[images.label(batch[i])]][predicted.getInt(i)]++;
+                confusion[toTrained.applyAsInt(images.label(batch[i]))][predicted.getInt(i)]++;
             }
         }
-        return new Evaluation(confusion);
+        return confusion;
     }
 
     public int classes() {

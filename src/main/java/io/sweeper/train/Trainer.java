@@ -11,6 +11,7 @@ import io.sweeper.train.model.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,10 +22,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * shuffled, augmented batches; validation; early stopping on val_loss with patience and
  * restore-best, as the notebook's Keras EarlyStopping; the best checkpoint saved whenever
  * val_loss improves. Reports every epoch to an {@link EpochListener}, which may stop the trial.
+ * A trial that finishes (not stopped by the listener) ends with its best weights' confusion
+ * matrix on the validation set, in {@value #CONFUSION_CSV} beside the checkpoint.
  */
 public final class Trainer {
     /** Validation batches are larger: inference needs no gradients. */
     private static final int EVAL_BATCH = 512;
+    /** Beside the checkpoint folder: the best weights' confusion matrix on the validation set. */
+    public static final String CONFUSION_CSV = "confusion.csv";
 
     private final Datasets datasets;
 
@@ -112,7 +117,20 @@ public final class Trainer {
             }
         }
         network.restore(bestWeights);
-        return new TrialResult(best, epoch, reason, checkpointDir);
+        // A stopped trial (pruned, cancelled) ends at once; a finished one pays one validation pass.
+        Optional<Path> confusion = reason == StopReason.STOPPED_BY_LISTENER ? Optional.empty()
+                : Optional.of(writeConfusion(outDir.resolve(CONFUSION_CSV), network, data));
+        return new TrialResult(best, epoch, reason, checkpointDir, confusion);
+    }
+
+    private static Path writeConfusion(Path file, Network network, TrialData data) {
+        try {
+            Evaluation.ofValidation(network, data).writeConfusionCsv(file, data.tensors().labelMap());
+            return file;
+        } catch (IOException e) {
+            throw new SweeperException("cannot write the confusion matrix to " + file + ": " + e.getMessage()
+                    + " (check free space and permissions)", e);
+        }
     }
 
     /** [val_loss, val_accuracy] over the whole validation set, with the inference pass. */

@@ -40,7 +40,8 @@ class TrainCommandTest {
     void trainPredictAndEvalWorkEndToEnd() throws Exception {
         CliRun trained = CliRun.of(train(out));
         assertThat(trained.exitCode()).as(trained.err()).isZero();
-        assertThat(trained.out()).contains("epoch 1/2", "epoch 2/2", "best epoch", "checkpoint");
+        assertThat(trained.out()).contains("epoch 1/2", "epoch 2/2", "best epoch", "checkpoint",
+                "confusion matrix (validation set): " + out.resolve("confusion.csv"));
         assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).hasSize(2);
 
         Path checkpoint = out.resolve("checkpoint");

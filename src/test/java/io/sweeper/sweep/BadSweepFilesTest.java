@@ -64,7 +64,11 @@ class BadSweepFilesTest {
             duplicate-parameter.yaml               | 6  | parameters.lr                                            | appears twice (first on line 4)
             early-terminate-without-metric.yaml    | 3  | early_terminate                                          | add metric
             early-terminate-bad-eta.yaml           | 7  | early_terminate.eta                                      | must be greater than 1, got 1.0
-            early-terminate-unknown-type.yaml      | 5  | early_terminate.type                                     | must be hyperband, got 'median'
+            early-terminate-unknown-type.yaml      | 5  | early_terminate.type                                     | must be hyperband, asha or median, got 'medain' (did you mean 'median'?)
+            early-terminate-key-of-another-type.yaml | 7 | early_terminate.eta                                    | unknown key 'eta'; the keys here are min_iter, min_trials, type
+            early-terminate-misspelt-key.yaml      | 6  | early_terminate.min_trails                               | did you mean 'min_trials'?
+            early-terminate-asha-without-min-iter.yaml | 4 | early_terminate.min_iter                             | asha needs the first rung
+            early-terminate-asha-max-below-min.yaml | 7 | early_terminate.max_iter                                | must be greater than min_iter (9), got 9
             early-terminate-max-iter-without-s.yaml| 4  | early_terminate.s                                        | is required with max_iter
             unknown-command-macro.yaml             | 7  | command[3]                                               | did you mean '${args}'?
             program-missing.yaml                   | 1  | program                                                  | is missing
@@ -101,7 +105,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(62);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(66);
         }
     }
 

@@ -41,7 +41,7 @@ class GoodSweepFilesTest {
         assertThat(spec.command().program()).contains("train");
         assertThat(spec.runCap()).contains(40);
         assertThat(spec.metric().orElseThrow().goal()).isEqualTo(Goal.MAXIMIZE);
-        assertThat(spec.earlyTerminate().orElseThrow().bands()).startsWith(5, 15, 45, 135);
+        assertThat(((EarlyTerminate.Hyperband) spec.earlyTerminate().orElseThrow()).bands()).startsWith(5, 15, 45, 135);
         assertThat(distribution(spec, "rotation")).isEqualTo(new UniformRange(DistributionKind.Q_UNIFORM, 0, 20,
                 Optional.of(Quantum.ofInteger(5))));
         assertThat(distribution(spec, "epochs")).isEqualTo(new Constant(400L));
@@ -75,16 +75,14 @@ class GoodSweepFilesTest {
     }
 
     @Test
-    void docsHyperbandExamplesGiveTheBracketsWandbComputes() {
+    void docsHyperbandExamplesAreReadWithWandbDefaults() {
         EarlyTerminate fromMin = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-hyperband-min-iter.yaml"))
                 .spec().earlyTerminate().orElseThrow();
         EarlyTerminate fromMax = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-hyperband-max-iter.yaml"))
                 .spec().earlyTerminate().orElseThrow();
 
-        assertThat(fromMin).isEqualTo(new EarlyTerminate(EarlyTerminate.Type.HYPERBAND, Optional.of(3),
-                Optional.empty(), Optional.empty(), 3, true));
-        assertThat(fromMin.bands()).startsWith(3, 9, 27, 81);
-        assertThat(fromMax.bands()).containsExactly(3, 9);
+        assertThat(fromMin).isEqualTo(new EarlyTerminate.Hyperband(Optional.of(3), Optional.empty(), Optional.empty(), 3, true));
+        assertThat(fromMax).isEqualTo(new EarlyTerminate.Hyperband(Optional.empty(), Optional.of(27), Optional.of(2), 3, true));
     }
 
     @Test

@@ -49,6 +49,16 @@ class SweepDescriptionTest {
     }
 
     @Test
+    void describesSweepersOwnEarlyTerminateTypes() {
+        String header = "program: train\nmethod: random\nmetric: {name: loss}\nparameters:\n  x: {values: [1]}\n";
+        assertThat(SweepDescription.lines(SweepFiles.parse(header
+                + "early_terminate: {type: asha, min_iter: 1, max_iter: 30, eta: 2}\n", "a.yaml")))
+                .contains("early_terminate: asha, min_iter 1, max_iter 30, eta 2.0; rungs at iterations 1, 2, 4, 8, 16");
+        assertThat(SweepDescription.lines(SweepFiles.parse(header + "early_terminate: {type: median}\n", "m.yaml")))
+                .contains("early_terminate: median, min_iter 1, min_trials 5; trials compared with the median of finished ones");
+    }
+
+    @Test
     void describesEveryDistribution() {
         LoadedSweep loaded = SweepFiles.load(SweepTestFiles.path("good/every-distribution.yaml"));
 

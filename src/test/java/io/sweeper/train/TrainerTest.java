@@ -83,6 +83,28 @@ class TrainerTest {
     }
 
     @Test
+    void aFinishedTrialWritesTheBestWeightsConfusionMatrixOnTheValidationSet() throws Exception {
+        List<EpochMetrics> seen = new ArrayList<>();
+        TrialResult result = trainer().run(config(Map.of()), out, m -> {
+            seen.add(m);
+            return EpochListener.Verdict.CONTINUE;
+        });
+
+        assertThat(result.confusion()).contains(out.resolve(Trainer.CONFUSION_CSV));
+        List<String> lines = Files.readAllLines(out.resolve(Trainer.CONFUSION_CSV));
+        assertThat(lines.get(0)).isEqualTo("actual\\predicted,0,A,a");
+        long[][] counts = lines.subList(1, lines.size()).stream()
+                .map(line -> java.util.Arrays.stream(line.split(",")).skip(1).mapToLong(Long::parseLong).toArray())
+                .toArray(long[][]::new);
+        assertThat(counts).hasDimensions(3, 3);
+        long total = java.util.Arrays.stream(counts).flatMapToLong(java.util.Arrays::stream).sum();
+        long right = counts[0][0] + counts[1][1] + counts[2][2];
+        assertThat(total).isEqualTo(trainer().prepare(config(Map.of())).validation().length);
+        // The matrix is the restored best epoch's, not the last epoch's.
+        assertThat((double) right / total).isCloseTo(result.best().valAccuracy(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void seedSplitHoldsOutTheFirstFifthOfEachClassAndSubsetsApply() {
         Trainer.TrialData d = trainer().prepare(config(Map.of("max_classes", 2, "max_per_class", 5)));
         assertThat(d.classes()).isEqualTo(2);
@@ -97,6 +119,9 @@ class TrainerTest {
                 m -> m.epoch() == 2 ? EpochListener.Verdict.STOP : EpochListener.Verdict.CONTINUE);
         assertThat(result.epochsRun()).isEqualTo(2);
         assertThat(result.stopReason()).isEqualTo(TrialResult.StopReason.STOPPED_BY_LISTENER);
+        // Stopped means stop now: no extra validation pass.
+        assertThat(result.confusion()).isEmpty();
+        assertThat(out.resolve(Trainer.CONFUSION_CSV)).doesNotExist();
     }
 
     @Test

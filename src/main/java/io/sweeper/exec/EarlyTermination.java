@@ -1,0 +1,88 @@
+package io.sweeper.exec;
+
+import io.sweeper.search.MetricCurve;
+import io.sweeper.search.Pruner;
+import io.sweeper.store.Store;
+import io.sweeper.store.TrialCurve;
+import io.sweeper.sweep.SweepSpec;
+import io.sweeper.sweep.TrialState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sweep's {@code early_terminate}, acted on after each recorded epoch. It keeps every trial's
+ * curve of the sweep's metric in memory — read from the store once (a resumed sweep starts from
+ * what was recorded, so brackets and rungs keep their state) and then updated by this process's
+ * own epochs — so a decision costs no query: one append and one pass over the curves.
+ * {@link #reload()} reads the store again when it holds trials this process did not run.
+ */
+final class EarlyTermination {
+    private final Store store;
+    private final long sweepId;
+    private final Optional<Pruner> pruner;
+    private final String metricName;
+    /** Curves by trial number; guarded by this. */
+    private final Map<Integer, MetricCurve> curves = new HashMap<>();
+
+    EarlyTermination(Store store, long sweepId, SweepSpec spec) {
+        this.store = store;
+        this.sweepId = sweepId;
+        this.pruner = Pruner.forSpec(spec);
+        this.metricName = spec.metric().map(m -> m.name()).orElse("");
+        reload();
+    }
+
+    /** Reads every trial's curve from the store (one query), replacing what is kept. */
+    synchronized void reload() {
+        if (pruner.isEmpty()) {
+            return;
+        }
+        curves.clear();
+        for (TrialCurve stored : store.metricCurves(sweepId, metricName)) {
+            curves.put(stored.number(), MetricCurve.of(stored.number(), stored.state(), stored.valuesByEpoch()));
+        }
+    }
+
+    /** A trial (re)starts: an earlier attempt's values, removed from the store, are forgotten. */
+    synchronized void started(int number) {
+        if (pruner.isPresent()) {
+            curves.put(number, MetricCurve.empty(number, TrialState.RUNNING));
+        }
+    }
+
+    /** A trial ended in {@code state} (median stopping compares with finished trials only). */
+    synchronized void ended(int number, TrialState state) {
+        curves.computeIfPresent(number, (n, curve) -> curve.withState(state));
+    }
+
+    /**
+     * Records an epoch the store has just recorded and asks the pruner; why the trial should stop
+     * (e.g. "at epoch 9: val_loss 0.41 …"), or empty. An epoch without a finite value of the metric
+     * is no new iteration and decides nothing.
+     */
+    Optional<String> afterEpoch(int number, int epoch, Map<String, Double> metrics) {
+        if (pruner.isEmpty()) {
+            return Optional.empty();
+        }
+        Double value = metrics.get(metricName);
+        if (value == null || !Double.isFinite(value)) {
+            return Optional.empty();
+        }
+        MetricCurve trial;
+        List<MetricCurve> others;
+        synchronized (this) {
+            trial = curves.getOrDefault(number, MetricCurve.empty(number, TrialState.RUNNING)).with(epoch, value);
+            curves.put(number, trial);
+            others = new ArrayList<>(curves.size());
+            for (MetricCurve curve : curves.values()) {
+                if (curve.trialNumber() != number) {
+                    others.add(curve);
+                }
+            }
+        }
+        return pruner.get().prune(trial, others).map(why -> "at epoch " + epoch + ": " + why);
+    }
+}
