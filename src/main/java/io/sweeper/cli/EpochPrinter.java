@@ -23,10 +23,11 @@ final class EpochPrinter implements EpochListener, AutoCloseable {
     private final PrintStream out = System.out;
     private ProgressBar bar;
 
-    EpochPrinter(int maxEpochs, boolean progress, Path outDir) {
+    /** @param afterEpoch the epoch a resumed training continues after (its log keeps the lines up to it), or 0 */
+    EpochPrinter(int maxEpochs, boolean progress, Path outDir, int afterEpoch) {
         this.maxEpochs = maxEpochs;
         this.bars = progress && System.console() != null;
-        this.log = new MetricsLog(outDir.resolve("metrics.jsonl"));
+        this.log = new MetricsLog(outDir.resolve("metrics.jsonl"), afterEpoch);
     }
 
     @Override

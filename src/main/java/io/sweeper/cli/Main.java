@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 // scope INHERIT: every subcommand gets --help (and --version) too, e.g. `sweeper train --help`.
 @Command(name = "sweeper", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "sweeper 0.1.0",
         description = "Hyperparameter sweeps with experiment tracking, on Deeplearning4j.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, LsCommand.class, ShowCommand.class,
-                BestCommand.class, QueryCommand.class, TrainCommand.class, PredictCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, AgentCommand.class, ValidateCommand.class, LsCommand.class,
+                ShowCommand.class, BestCommand.class, QueryCommand.class, SyncCommand.class, TrainCommand.class,
+                PredictCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a problem the user can fix (bad input, unreachable service). */
     static final int USER_ERROR = 2;

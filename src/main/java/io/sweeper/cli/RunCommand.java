@@ -2,6 +2,7 @@ package io.sweeper.cli;
 
 import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
+import io.sweeper.tracking.FixedParams;
 import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.MetricGoal;
 import io.sweeper.sweep.SweepFiles;
@@ -35,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
         Goal goal = metric == null ? Goal.MINIMIZE : metric.goal();
         String name = spec.name().orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         try (Store s = store.open()) {
-            long id = s.createSweep(name, spec.yamlText(), spec.method().yamlName(), metricName, goal);
+            long id = s.createSweep(name, spec.yamlText(), spec.method().yamlName(), metricName, goal,
+                    execution.tracking.forNewSweep().map(server -> FixedParams.target(server, spec)));
             return execution.execute(s, s.findSweep(Long.toString(id)), spec);
         }
     }

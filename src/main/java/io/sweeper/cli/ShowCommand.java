@@ -47,6 +47,7 @@ final class ShowCommand implements Callable<Integer> {
             TrialLeaderboard.read(opened, sweep, howMany.all ? Integer.MAX_VALUE : howMany.limit)
                     .lines(Instant.now())
                     .forEach(out::println);
+            MirrorStatus.line(opened, opened.findSweep(sweep)).ifPresent(out::println);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.SweeperException;
 import io.sweeper.sweep.Goal;
 import io.sweeper.exec.SweepRunner;
 import io.sweeper.exec.SweepSession;
@@ -7,6 +8,7 @@ import io.sweeper.exec.ThreadBudget;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
+import io.sweeper.tracking.OutboxSender;
 import io.sweeper.sweep.GridSpace;
 import io.sweeper.sweep.SweepMethod;
 import io.sweeper.sweep.SweepSpec;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code run} and {@code resume} share: pool options, the live display, Ctrl-C (running trials
+ * What {@code run}, {@code resume} and {@code agent} share: pool options, the live display, Ctrl-C (running trials
  * stop after their epoch and are recorded as cancelled; {@code resume} continues), the last lines.
  */
 final class SweepExecution {
@@ -38,11 +40,17 @@ final class SweepExecution {
             description = "How long a trial's lease lasts without a heartbeat (default ${DEFAULT-VALUE}); a killed run's trials are retried after it.")
     int leaseSeconds;
 
-    @Option(names = "--max-attempts", defaultValue = "3", description = "Attempts per trial before it is failed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-attempts", defaultValue = "3", paramLabel = "N", description = "Starts per trial before one whose lease expired is failed (default ${DEFAULT-VALUE}); give every process of a sweep the same.")
     int maxAttempts;
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    TrackingOptions tracking;
+
+    /** How long the end of a sweep waits for the MLflow writes still in flight. */
+    private static final Duration MLFLOW_DRAIN = Duration.ofSeconds(30);
 
     /**
      * Runs the sweep and closes the store. Closing happens before a Ctrl-C handler lets the JVM
@@ -50,6 +58,9 @@ final class SweepExecution {
      * cancellations recorded at Ctrl-C could be lost with the process.
      */
     int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
+        if (leaseSeconds < 1 || maxAttempts < 1) {
+            throw new SweeperException("--lease and --max-attempts must be at least 1, got " + leaseSeconds + " and " + maxAttempts);
+        }
         ThreadBudget budget = ThreadBudget.of(workers, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
@@ -67,16 +78,37 @@ final class SweepExecution {
             }
         }, "sweeper-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Optional<OutboxSender> mirror = store.trackingOutbox().mirroring(sweep.id())
+                .map(m -> OutboxSender.start(store, sweep, tracking.forSweep(m), line -> System.err.println("sweeper: " + line)));
         try {
             SweepRunner.Outcome outcome = runner.run();
             System.out.println();
             printBest(store, sweep);
-            if (outcome == SweepRunner.Outcome.STOPPED) {
-                System.out.println("stopped: running trials were recorded as cancelled; `sweeper resume " + sweep.id() + "` continues the sweep");
-                return INTERRUPTED;
+            if (mirror.isPresent()) {
+                printMirror(mirror.get(), sweep);
             }
-            return 0;
+            return switch (outcome) {
+                case FINISHED -> 0;
+                case STOPPED -> {
+                    System.out.println("stopped: running trials were recorded as cancelled; `sweeper resume " + sweep.id()
+                            + "` continues the sweep");
+                    yield INTERRUPTED;
+                }
+                case HANDED_BACK -> {
+                    System.out.println("stopped: this process's running trials went back to the queue; the other processes"
+                            + " running sweep " + sweep.id() + " continue it");
+                    yield INTERRUPTED;
+                }
+                case CANCELLED_ELSEWHERE -> {
+                    System.out.println("sweep " + sweep.id() + " was cancelled by another process: nothing left to run here;"
+                            + " `sweeper resume " + sweep.id() + "` continues it");
+                    yield 0;
+                }
+            };
         } finally {
+            for (OutboxSender sender : mirror.stream().toList()) {
+                sender.close();
+            }
             store.close();
             finished.countDown();
             try {
@@ -84,6 +116,17 @@ final class SweepExecution {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove
             }
+        }
+    }
+
+    /** Gives the MLflow sender a bounded time to catch up, then says what is left for `sync`. */
+    private static void printMirror(OutboxSender sender, SweepRow sweep) throws InterruptedException {
+        int pending = sender.drain(MLFLOW_DRAIN);
+        if (pending == 0) {
+            System.out.println("MLflow: every write delivered (experiment '" + sweep.name() + "')");
+        } else {
+            System.out.println("MLflow: " + pending + " write(s) pending; run `sweeper sync " + sweep.id()
+                    + "` when the server answers");
         }
     }
 

@@ -3,6 +3,7 @@ package io.sweeper.cli;
 import io.sweeper.SweeperException;
 import io.sweeper.sweep.ConfigFile;
 import io.sweeper.train.Datasets;
+import io.sweeper.train.ResumeState;
 import io.sweeper.train.TrialConfig;
 import io.sweeper.train.TrialParameter;
 import io.sweeper.train.TrialResult;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +36,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Option(names = "--resume", description = "Continue the training stopped or killed in --out DIR after its last"
+            + " epoch (from DIR/" + ResumeState.FILE + "; the same parameters, but `epochs` may grow); without a usable state it starts over.")
+    boolean resume;
+
     @Option(names = "--no-progress", description = "No progress bar (one line per epoch only).")
     boolean noProgress;
 
@@ -47,8 +53,13 @@ final class TrainCommand implements Callable<Integer> {
         TrialConfig trial = TrialConfig.of(config == null ? Map.of() : ConfigFile.read(config),
                 config == null ? "defaults" : config.toString()).with(parseSets(sets), "--set");
         Trainer trainer = new Trainer(new Datasets(data.loadOptions()));
-        try (EpochPrinter printer = new EpochPrinter(trial.epochs(), !noProgress, out)) {
-            TrialResult result = trainer.run(trial, out, printer);
+        Optional<ResumeState> state = resume ? ResumeState.read(out, trial) : Optional.empty();
+        if (resume) {
+            System.out.println(state.map(s -> "continuing after epoch " + s.epoch())
+                    .orElse("no usable resume state in " + out + "; training from epoch 1"));
+        }
+        try (EpochPrinter printer = new EpochPrinter(trial.epochs(), !noProgress, out, state.map(ResumeState::epoch).orElse(0))) {
+            TrialResult result = trainer.run(trial, out, printer, state);
             printer.finish(result);
         }
         return 0;

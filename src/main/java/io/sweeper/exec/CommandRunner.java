@@ -26,7 +26,11 @@ import java.util.Optional;
  * epoch on standard output, e.g. {@code {"epoch": 3, "val_accuracy": 0.61}} (every numeric field
  * is a metric; {@code epoch} counts up by itself when absent; a {@code checkpoint} field names a
  * file it wrote); other output lines are kept in {@code stdout.log}; exit code 0 means finished.
- * Environment: {@code SWEEPER_TRIAL_DIR} (its folder) and {@code OMP_NUM_THREADS} (its thread share).
+ * Environment: {@code SWEEPER_TRIAL_DIR} (its folder, the same for every attempt of the trial),
+ * {@code SWEEPER_RESUME_EPOCH} (the last epoch earlier attempts recorded, 0 on the first: a program
+ * that saved its own state in its folder after an epoch up to this one may continue after it,
+ * printing the epochs that follow; the first epoch it prints replaces what was recorded from
+ * there on) and {@code OMP_NUM_THREADS} (its thread share).
  */
 public final class CommandRunner implements TrialRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +53,7 @@ public final class CommandRunner implements TrialRunner {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDir.toFile())
                 .redirectError(dir.resolve("stderr.log").toFile());
         builder.environment().put("SWEEPER_TRIAL_DIR", dir.toAbsolutePath().toString());
+        builder.environment().put("SWEEPER_RESUME_EPOCH", Integer.toString(context.lastRecordedEpoch()));
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(context.threads()));
         Process process;
         try {

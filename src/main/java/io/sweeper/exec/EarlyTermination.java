@@ -14,10 +14,10 @@ import java.util.Optional;
 
 /**
  * The sweep's {@code early_terminate}, acted on after each recorded epoch. It keeps every trial's
- * curve of the sweep's metric in memory — read from the store once (a resumed sweep starts from
- * what was recorded, so brackets and rungs keep their state) and then updated by this process's
- * own epochs — so a decision costs no query: one append and one pass over the curves.
- * {@link #reload()} reads the store again when it holds trials this process did not run.
+ * curve of the sweep's metric in memory — read from the store when a trial starts (a resumed
+ * sweep starts from what was recorded, so brackets and rungs keep their state, and other
+ * processes' epochs are seen) and then updated by this process's own epochs — so a decision costs
+ * no query: one append and one pass over the curves.
  */
 final class EarlyTermination {
     private final Store store;
@@ -32,10 +32,13 @@ final class EarlyTermination {
         this.sweepId = sweepId;
         this.pruner = Pruner.forSpec(spec);
         this.metricName = spec.metric().map(m -> m.name()).orElse("");
-        reload();
     }
 
-    /** Reads every trial's curve from the store (one query), replacing what is kept. */
+    /**
+     * Reads every trial's curve from the store (one query), replacing what is kept. Called when a
+     * trial (re)starts: what an earlier attempt recorded is then what the store kept of it (the
+     * epochs a resumed attempt continues from, or none), and other processes' epochs are seen.
+     */
     synchronized void reload() {
         if (pruner.isEmpty()) {
             return;
@@ -43,13 +46,6 @@ final class EarlyTermination {
         curves.clear();
         for (TrialCurve stored : store.metricCurves(sweepId, metricName)) {
             curves.put(stored.number(), MetricCurve.of(stored.number(), stored.state(), stored.valuesByEpoch()));
-        }
-    }
-
-    /** A trial (re)starts: an earlier attempt's values, removed from the store, are forgotten. */
-    synchronized void started(int number) {
-        if (pruner.isPresent()) {
-            curves.put(number, MetricCurve.empty(number, TrialState.RUNNING));
         }
     }
 

@@ -1,22 +1,20 @@
 package io.sweeper.exec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sweeper.SweeperException;
 import io.sweeper.search.SearchMethod;
-import io.sweeper.search.TrialRecord;
 import io.sweeper.store.ClaimedTrial;
+import io.sweeper.store.Reclaimed;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialConflictException;
 import io.sweeper.store.TrialLease;
 import io.sweeper.store.TrialOutcome;
-import io.sweeper.store.TrialRow;
-import io.sweeper.sweep.TrialState;
 import io.sweeper.sweep.SweepSpec;
+import io.sweeper.sweep.TrialState;
+import io.sweeper.tracking.TrialPlots;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,51 +28,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a sweep in this process: {@code workers} threads, each claiming the next queued trial from
- * the store (one transaction), running it, and recording every epoch under its lease, which a
- * heartbeat renews. New configurations are suggested by the search method from the recorded
- * history, one caller at a time, keeping the queue one trial ahead of each worker. After each
+ * Runs a sweep's trials in this process: {@code workers} threads, each claiming the next queued
+ * trial from the store (one transaction), running it, and recording every epoch under its lease,
+ * which a heartbeat renews. Other processes, on this machine or others, may run the same sweep
+ * through a shared database at the same time (`sweeper run` and `sweeper agent`): new
+ * configurations are suggested under the sweep's lock ({@link TrialPlanner}), expired leases of
+ * dead processes are reclaimed every half lease, and the sweep is marked finished only by the
+ * process that finds nothing queued, nothing running and nothing more to suggest. After each
  * recorded epoch the sweep's {@code early_terminate} may stop the trial, which then ends pruned.
  */
 public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the pool runs: its size and thread share, where trials write, and lease timing. */
     public record Settings(ThreadBudget budget, Path runsDir, Duration lease, int maxAttempts) {
     }
 
     /** How {@link #run()} ended. */
-    public enum Outcome { FINISHED, STOPPED }
+    public enum Outcome {
+        /** The sweep has run every trial it will run, and is finished. */
+        FINISHED,
+        /** Stopped ({@link #requestStop()}) as the last process running the sweep: trials and sweep cancelled, `resume` continues. */
+        STOPPED,
+        /** Stopped while other processes run the sweep: this one's trials went back to the queue for them. */
+        HANDED_BACK,
+        /** Another process cancelled the sweep; this one's trials ran to their end. */
+        CANCELLED_ELSEWHERE
+    }
 
     private final Store store;
     private final long sweepId;
-    private final SweepSpec spec;
-    private final SearchMethod search;
     private final TrialRunner runner;
     private final Settings settings;
     private final SweepProgress progress;
+    private final TrialPlanner planner;
+    /** Prefix of this process's worker names, {@code host:pid:}; the store tells its trials by it. */
+    private final String process = hostName() + ":" + ProcessHandle.current().pid() + ":";
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sweeper-heartbeat");
         t.setDaemon(true);
         return t;
     });
-    private final Object suggestionLock = new Object();
-    /** What the search sees; guarded by {@link #suggestionLock}. */
-    private final List<TrialRecord> history = new ArrayList<>();
-    /** Set by {@link #run()} before the workers start, after leftover trials were requeued. */
-    private EarlyTermination earlyTermination;
+    private final EarlyTermination earlyTermination;
 
     public SweepRunner(Store store, long sweepId, SweepSpec spec, SearchMethod search, TrialRunner runner,
             Settings settings, SweepProgress progress) {
         this.store = store;
         this.sweepId = sweepId;
-        this.spec = spec;
-        this.search = search;
         this.runner = runner;
         this.settings = settings;
         this.progress = progress;
+        this.planner = new TrialPlanner(store, sweepId, spec, search);
+        this.earlyTermination = new EarlyTermination(store, sweepId, spec);
     }
 
     /** Asks running trials to stop after their current epoch and workers not to claim more. */
@@ -82,17 +88,21 @@ public final class SweepRunner {
         stop.set(true);
     }
 
-    /** Runs until the search has nothing more to suggest and every trial ended, or until stopped. */
+    /**
+     * Runs until the sweep has ended (nothing queued, nothing running in any process, nothing more
+     * to suggest), or until stopped.
+     */
     public Outcome run() throws InterruptedException {
         // Trials of an earlier, killed run: their leases expired, so they are queued again (or
         // failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
-        store.reclaimExpired(sweepId, java.time.Instant.now(), settings.maxAttempts());
+        reclaimExpired();
         store.requeueCancelled(sweepId);
-        earlyTermination = new EarlyTermination(store, sweepId, spec);
+        long reclaimPeriod = Math.max(1, settings.lease().toMillis() / 2);
+        heartbeats.scheduleWithFixedDelay(this::reclaimExpired, reclaimPeriod, reclaimPeriod, TimeUnit.MILLISECONDS);
         List<Thread> workers = new ArrayList<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         for (int w = 0; w < settings.budget().workers(); w++) {
-            String name = workerName(w);
+            String name = process + w;
             Thread t = new Thread(() -> {
                 try {
                     workLoop(name);
@@ -109,87 +119,57 @@ public final class SweepRunner {
         }
         heartbeats.shutdownNow();
         if (crash.get() != null) {
-            store.markRunningCancelled(sweepId);
+            store.stopWorking(sweepId, process);
             if (crash.get() instanceof RuntimeException e) {
                 throw e;
             }
             throw new IllegalStateException(crash.get());
         }
         if (stop.get()) {
-            store.markRunningCancelled(sweepId);
-            store.setSweepState(sweepId, SweepState.CANCELLED);
-            return Outcome.STOPPED;
+            return store.stopWorking(sweepId, process).sweepCancelled() ? Outcome.STOPPED : Outcome.HANDED_BACK;
         }
-        store.setSweepState(sweepId, SweepState.FINISHED);
-        return Outcome.FINISHED;
-    }
-
-    private String workerName(int index) {
-        return hostName() + ":" + ProcessHandle.current().pid() + ":" + index;
-    }
-
-    private void workLoop(String worker) throws InterruptedException {
-        while (!stop.get()) {
-            boolean more = queueAhead();
-            Optional<ClaimedTrial> claimed = store.claimNextTrial(sweepId, worker, settings.lease());
-            if (claimed.isPresent()) {
-                runTrial(claimed.get());
-            } else if (!more) {
-                return; // nothing queued, nothing more to suggest: the others finish their own
-            } else {
-                Thread.sleep(50); // another worker took the last queued trial before this one
-            }
-        }
+        return store.findSweep(Long.toString(sweepId)).state() == SweepState.FINISHED
+                ? Outcome.FINISHED : Outcome.CANCELLED_ELSEWHERE;
     }
 
     /**
-     * Queues suggestions until one trial per worker waits; false once the search is exhausted.
-     * The history is kept in memory and read again from the store only when the store holds
-     * trials this process did not add (another process's), so a suggestion costs O(1) queries
-     * rather than a read of every trial.
+     * The lease policy, applied by every live process so that a dead one's trial is picked up by
+     * the others: one indexed query when no lease has expired.
      */
-    private boolean queueAhead() {
-        synchronized (suggestionLock) {
-            Map<TrialState, Integer> counts = store.trialCounts(sweepId);
-            int queued = counts.getOrDefault(TrialState.QUEUED, 0);
-            if (queued >= settings.budget().workers()) {
-                return true;
+    private void reclaimExpired() {
+        try {
+            Reclaimed reclaimed = store.reclaimExpired(sweepId, Instant.now(), settings.maxAttempts());
+            if (!reclaimed.isEmpty()) {
+                LOG.info("expired leases: {} trial(s) queued again, {} failed after {} attempts",
+                        reclaimed.requeued().size(), reclaimed.failed().size(), settings.maxAttempts());
             }
-            if (counts.values().stream().mapToInt(Integer::intValue).sum() != history.size()) {
-                history.clear();
-                store.trials(sweepId).forEach(row -> history.add(record(row)));
-                earlyTermination.reload(); // another process runs trials too: see their epochs
-            }
-            while (queued < settings.budget().workers()) {
-                Optional<Map<String, Object>> next = search.suggest(spec, history);
-                if (next.isEmpty()) {
-                    return queued > 0;
-                }
-                int number = TrialRecord.nextNumber(history);
-                store.addTrial(sweepId, number, toJson(next.get()));
-                history.add(new TrialRecord(number, next.get(), TrialState.QUEUED, Optional.empty()));
-                queued++;
-            }
-            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("reclaiming expired leases of sweep {} failed: {}", sweepId, e.getMessage());
         }
     }
 
-    /** Brings a trial's state and best value in the in-memory history up to date after it ended. */
-    private void remember(long trialId) {
-        TrialRecord updated = record(store.trial(trialId));
-        synchronized (suggestionLock) {
-            history.replaceAll(r -> r.number() == updated.number() ? updated : r);
+    private void workLoop(String worker) throws InterruptedException {
+        long idle = Math.max(10, Math.min(500, settings.lease().toMillis() / 4));
+        while (!stop.get()) {
+            TrialPlanner.Next next;
+            synchronized (planner) {
+                next = planner.step(settings.budget().workers());
+            }
+            if (next == TrialPlanner.Next.DONE) {
+                return;
+            }
+            Optional<ClaimedTrial> claimed = store.claimNextTrial(sweepId, worker, settings.lease());
+            if (claimed.isPresent()) {
+                runTrial(claimed.get());
+            } else {
+                // WAIT: trials run elsewhere and may come back; CLAIM: another worker was quicker
+                Thread.sleep(next == TrialPlanner.Next.WAIT ? idle : 50);
+            }
         }
-    }
-
-    private static TrialRecord record(TrialRow row) {
-        return new TrialRecord(row.number(), fromJson(row.paramsJson()),
-                row.state(),
-                row.bestValue().isPresent() ? Optional.of(row.bestValue().getAsDouble()) : Optional.empty());
     }
 
     private void runTrial(ClaimedTrial claimed) {
-        Map<String, Object> params = fromJson(claimed.paramsJson());
+        Map<String, Object> params = ParamsJson.fromJson(claimed.paramsJson());
         AtomicReference<TrialLease> lease = new AtomicReference<>(claimed.lease());
         AtomicBoolean leaseLost = new AtomicBoolean();
         AtomicReference<String> pruned = new AtomicReference<>();
@@ -202,8 +182,11 @@ public final class SweepRunner {
             }
         }, period, period, TimeUnit.MILLISECONDS);
         Path dir = settings.runsDir().resolve("sweep-" + sweepId).resolve("trial-" + claimed.number());
-        earlyTermination.started(claimed.number());
+        earlyTermination.reload();
         progress.trialStarted(claimed.number(), params);
+        int lastRecordedEpoch = store.trial(claimed.trialId()).lastEpoch().orElse(0);
+        AtomicBoolean firstReport = new AtomicBoolean(true);
+        AtomicReference<Path> confusion = new AtomicReference<>();
         TrialContext context = new TrialContext() {
             @Override
             public Path outDir() {
@@ -216,8 +199,16 @@ public final class SweepRunner {
             }
 
             @Override
+            public int lastRecordedEpoch() {
+                return lastRecordedEpoch;
+            }
+
+            @Override
             public boolean reportEpoch(int epoch, Map<String, Double> metrics) {
                 try {
+                    if (firstReport.getAndSet(false) && epoch <= lastRecordedEpoch) {
+                        store.rewind(lease.get(), epoch - 1);
+                    }
                     store.recordEpoch(lease.get(), epoch, metrics);
                 } catch (TrialConflictException e) {
                     leaseLost.set(true);
@@ -243,8 +234,7 @@ public final class SweepRunner {
 
             @Override
             public void reportConfusionMatrix(Path csv) {
-                // The file stays in the trial's folder; tracking plots and uploads it from there.
-                LOG.info("trial {}: confusion matrix in {}", claimed.number(), csv.toAbsolutePath());
+                confusion.set(csv);
             }
         };
         TrialOutcome outcome;
@@ -268,30 +258,17 @@ public final class SweepRunner {
             progress.trialEnded(claimed.number(), "lost", "lease taken over");
             return;
         }
+        if (outcome.state() != TrialState.CANCELLED) { // a cancelled trial is plotted when it ends for good
+            TrialPlots.attach(store, sweepId, claimed.trialId(), "trial " + claimed.number(), dir,
+                    Optional.ofNullable(confusion.get()));
+        }
         try {
             store.finishTrial(lease.get(), outcome);
         } catch (TrialConflictException e) {
             LOG.warn("trial {} lost its lease before it could finish", claimed.number());
         }
         earlyTermination.ended(claimed.number(), outcome.state());
-        remember(claimed.trialId());
         progress.trialEnded(claimed.number(), outcome.state().word(), detail);
-    }
-
-    private static String toJson(Map<String, Object> params) {
-        try {
-            return JSON.writeValueAsString(params);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Map<String, Object> fromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored parameters are not JSON: " + json, e);
-        }
     }
 
     private static String hostName() {

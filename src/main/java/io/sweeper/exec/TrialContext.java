@@ -12,8 +12,17 @@ public interface TrialContext {
     int threads();
 
     /**
+     * The last epoch that earlier attempts of this trial recorded (0 on its first attempt). The
+     * trial's folder is the same for every attempt, so a runner that saved its state there after
+     * an epoch up to this one may continue after it instead of starting over.
+     */
+    int lastRecordedEpoch();
+
+    /**
      * Records one epoch's metrics; false means stop now: cancelled, a lease lost, or the sweep's
-     * {@code early_terminate} pruned the trial (it stays false once said).
+     * {@code early_terminate} pruned the trial (it stays false once said). The first epoch an
+     * attempt reports, e, replaces what earlier attempts recorded from e on (the attempt
+     * continues after e − 1, or starts over at 1).
      */
     boolean reportEpoch(int epoch, Map<String, Double> metrics);
 

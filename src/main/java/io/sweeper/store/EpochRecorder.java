@@ -4,6 +4,7 @@ import io.sweeper.sweep.Goal;
 import static io.sweeper.store.jooq.Tables.CHECKPOINT;
 import static io.sweeper.store.jooq.Tables.METRIC;
 import static io.sweeper.store.jooq.Tables.SWEEP;
+import static io.sweeper.store.jooq.Tables.TRIAL;
 
 import io.sweeper.store.jooq.tables.records.TrialRecord;
 import java.nio.file.Path;
@@ -53,9 +54,36 @@ final class EpochRecorder {
             if (trial.getLastEpoch() == null || trial.getLastEpoch() < lastEpoch) {
                 trial.setLastEpoch(lastEpoch);
             }
-            refreshBest(tx, trial);
+            Double bestBefore = trial.getBestValue();
+            Goal goal = refreshBest(tx, trial);
             trial.update();
+            if (Outbox.mirrors(tx, trial.getSweepId())) {
+                appendToOutbox(tx, trial, epochs, goal, bestBefore, now);
+            }
         });
+    }
+
+    /**
+     * The epochs for the trial's run and, when this trial's best just became the best of the
+     * sweep (strictly better than every other trial's), the parent run's best-so-far.
+     */
+    private static void appendToOutbox(DSLContext tx, TrialRecord trial, List<EpochMetrics> epochs, Goal goal,
+            Double bestBefore, Instant now) {
+        List<Map<String, Object>> rows = epochs.stream()
+                .map(e -> Map.<String, Object>of("epoch", e.epoch(), "metrics", e.values()))
+                .toList();
+        Outbox.append(tx, trial.getSweepId(), trial.getId(), OutboxKind.EPOCH, now, Map.of("epochs", rows));
+        Double best = trial.getBestValue();
+        if (best == null || best.equals(bestBefore)) {
+            return;
+        }
+        boolean beaten = tx.fetchExists(TRIAL, TRIAL.SWEEP_ID.eq(trial.getSweepId())
+                .and(TRIAL.ID.ne(trial.getId()))
+                .and(goal == Goal.MAXIMIZE ? TRIAL.BEST_VALUE.ge(best) : TRIAL.BEST_VALUE.le(best)));
+        if (!beaten) {
+            Outbox.append(tx, trial.getSweepId(), trial.getId(), OutboxKind.SWEEP_BEST, now, Map.of(
+                    "number", trial.getNumber(), "value", best, "epoch", trial.getBestEpoch()));
+        }
     }
 
     /**
@@ -77,7 +105,7 @@ final class EpochRecorder {
      * rather than updated incrementally, so an overwritten epoch cannot leave a stale best. The
      * earliest epoch wins a tie; NaN never wins.
      */
-    private static void refreshBest(DSLContext tx, TrialRecord trial) {
+    private static Goal refreshBest(DSLContext tx, TrialRecord trial) {
         Record2<String, String> metric = tx.select(SWEEP.METRIC_NAME, SWEEP.METRIC_GOAL)
                 .from(SWEEP)
                 .where(SWEEP.ID.eq(trial.getSweepId()))
@@ -97,6 +125,24 @@ final class EpochRecorder {
         }
         trial.setBestValue(bestEpoch == null ? null : best);
         trial.setBestEpoch(bestEpoch);
+        return goal;
+    }
+
+    /**
+     * Forgets the epochs after {@code epoch} (metric and checkpoint rows) and recomputes the
+     * trial's best value and last epoch from what stays, in one transaction.
+     */
+    void rewind(TrialLease lease, int epoch) {
+        db.dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            TrialRecord trial = TrialLifecycle.lockLeased(tx, lease);
+            tx.deleteFrom(METRIC).where(METRIC.TRIAL_ID.eq(trial.getId()).and(METRIC.EPOCH.gt(epoch))).execute();
+            tx.deleteFrom(CHECKPOINT).where(CHECKPOINT.TRIAL_ID.eq(trial.getId()).and(CHECKPOINT.EPOCH.gt(epoch))).execute();
+            trial.setLastEpoch(tx.select(DSL.max(METRIC.EPOCH)).from(METRIC).where(METRIC.TRIAL_ID.eq(trial.getId()))
+                    .fetchOne(0, Integer.class));
+            refreshBest(tx, trial);
+            trial.update();
+        });
     }
 
     void checkpoint(TrialLease lease, int epoch, Path path, String sha256, long bytes) {
@@ -124,6 +170,8 @@ final class EpochRecorder {
                     .set(CHECKPOINT.BYTES, DSL.excluded(CHECKPOINT.BYTES))
                     .set(CHECKPOINT.CREATED_AT, DSL.excluded(CHECKPOINT.CREATED_AT))
                     .execute();
+            Outbox.appendIfMirrored(tx, trial.getSweepId(), trial.getId(), OutboxKind.CHECKPOINT, StoreTime.now(),
+                    Map.of("epoch", epoch, "path", path.toAbsolutePath().normalize().toString()));
         });
     }
 }

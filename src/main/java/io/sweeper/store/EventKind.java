@@ -7,7 +7,9 @@ public enum EventKind {
     SWEEP_CREATED,
     SWEEP_STATE,
     TRIALS_ADDED,
-    TRIAL_STATE;
+    TRIAL_STATE,
+    /** A running trial's lease ran out (its worker is gone): requeued, or failed after max attempts. */
+    LEASE_EXPIRED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -45,6 +46,7 @@ public final class Store implements AutoCloseable {
     private final EpochRecorder epochs;
     private final Leaderboard leaderboard;
     private final ReadOnlyQuery readOnlyQuery;
+    private final TrackingOutbox trackingOutbox;
 
     private Store(Database db) {
         this.db = db;
@@ -53,6 +55,7 @@ public final class Store implements AutoCloseable {
         this.epochs = new EpochRecorder(db);
         this.leaderboard = new Leaderboard(db, sweeps);
         this.readOnlyQuery = new ReadOnlyQuery(db);
+        this.trackingOutbox = new TrackingOutbox(db);
     }
 
     /**
@@ -73,12 +76,32 @@ public final class Store implements AutoCloseable {
 
     /** A new running sweep; returns its id. */
     public long createSweep(String name, String specYaml, String method, String metricName, Goal goal) {
-        return sweeps.create(name, specYaml, method, metricName, goal);
+        return sweeps.create(name, specYaml, method, metricName, goal, Optional.empty());
+    }
+
+    /**
+     * A new running sweep mirrored into MLflow when {@code tracking} is present: from then on every
+     * change to it is also appended to the MLflow outbox, in the same transaction.
+     */
+    public long createSweep(String name, String specYaml, String method, String metricName, Goal goal,
+            Optional<TrackingTarget> tracking) {
+        return sweeps.create(name, specYaml, method, metricName, goal, tracking);
     }
 
     /** Sets the sweep's state (and its end time: set when it ends, cleared when it runs again). */
     public void setSweepState(long sweepId, SweepState state) {
         sweeps.setState(sweepId, state);
+    }
+
+    /**
+     * Runs {@code work} in one transaction holding the sweep row's lock ({@code SELECT … FOR
+     * UPDATE}): callers in every process that share this database run one after another, each
+     * seeing what the ones before committed. For deciding which trials to add and whether the
+     * sweep has ended; keep {@code work} short, as claims and finishes of the sweep's trials wait
+     * for it to commit.
+     */
+    public <T> T withSweepLocked(long sweepId, Function<LockedSweep, T> work) {
+        return db.dsl.transactionResult(cfg -> work.apply(new LockedSweep(cfg.dsl(), sweeps.lock(cfg.dsl(), sweepId))));
     }
 
     /** Every sweep, newest first. */
@@ -139,6 +162,15 @@ public final class Store implements AutoCloseable {
         epochs.checkpoint(lease, epoch, path, sha256, bytes);
     }
 
+    /**
+     * A trial that continues after {@code epoch} (0: starts over) forgets what earlier attempts
+     * recorded after it: metrics and checkpoint rows of later epochs go, its best value and last
+     * epoch are recomputed from what stays. One transaction, under the lease.
+     */
+    public void rewind(TrialLease lease, int epoch) {
+        epochs.rewind(lease, epoch);
+    }
+
     /** Ends the running trial held by {@code lease}: finished, failed, pruned or cancelled. */
     public void finishTrial(TrialLease lease, TrialOutcome outcome) {
         trials.finish(lease, outcome);
@@ -149,14 +181,18 @@ public final class Store implements AutoCloseable {
         return trials.cancelQueued(sweepId);
     }
 
-    /** Ctrl-C: marks the sweep's running trials cancelled, ending their leases; returns how many. */
-    public int markRunningCancelled(long sweepId) {
-        return trials.markRunningCancelled(sweepId);
+    /**
+     * A process stops working on the sweep: the running trials of its workers (named
+     * {@code process}…, e.g. {@code host:pid:}) are recorded as cancelled, then handed back to the
+     * queue if another process still runs trials of the sweep, else the sweep is cancelled too.
+     */
+    public ProcessStop stopWorking(long sweepId, String process) {
+        return trials.stopWorking(sweepId, process);
     }
 
     /**
-     * Resume: puts the sweep's cancelled trials back in the queue, to start over from epoch 0
-     * (what they had recorded is removed); returns how many.
+     * Resume: puts the sweep's cancelled trials back in the queue; what they recorded stays, for
+     * their next attempt to continue from (see {@link #rewind}); returns how many.
      */
     public int requeueCancelled(long sweepId) {
         return trials.requeueCancelled(sweepId);
@@ -164,8 +200,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * The lease policy: running trials whose lease ended before {@code now} go back to the queue
-     * (starting over, attempt grows at the next claim), or fail with the reason once they have
-     * been started {@code maxAttempts} times.
+     * (keeping what they recorded, to continue from; the attempt grows at the next claim), or
+     * fail with the reason once they have been started {@code maxAttempts} times.
      */
     public Reclaimed reclaimExpired(long sweepId, Instant now, int maxAttempts) {
         return trials.reclaimExpired(sweepId, now, maxAttempts);
@@ -237,6 +273,11 @@ public final class Store implements AutoCloseable {
      */
     public QueryResult query(String sql, int maxRows) {
         return readOnlyQuery.run(sql, maxRows);
+    }
+
+    /** The MLflow mirror's outbox and run mapping (package tracking delivers from it). */
+    public TrackingOutbox trackingOutbox() {
+        return trackingOutbox;
     }
 
     /** Closes the database (for H2, releases the file for other processes). */

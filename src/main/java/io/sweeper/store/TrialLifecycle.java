@@ -2,6 +2,7 @@ package io.sweeper.store;
 
 import io.sweeper.sweep.TrialState;
 import static io.sweeper.store.jooq.Tables.CHECKPOINT;
+import static io.sweeper.store.jooq.Tables.EVENT;
 import static io.sweeper.store.jooq.Tables.METRIC;
 import static io.sweeper.store.jooq.Tables.TRIAL;
 
@@ -12,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep5;
 import org.jooq.Result;
@@ -45,51 +49,63 @@ final class TrialLifecycle {
         if (trials.isEmpty()) {
             return List.of();
         }
+        try {
+            return db.dsl.transactionResult(cfg -> {
+                sweeps.require(cfg.dsl(), sweepId);
+                return add(cfg.dsl(), sweepId, trials);
+            });
+        } catch (DataAccessException e) {
+            // two writers adding the same numbers at once: the unique key is the referee
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw numbersTaken(sweepId, numbersOf(trials).toString());
+            }
+            throw e;
+        }
+    }
+
+    /** Queues {@code trials} in the caller's transaction; returns their ids in order. */
+    static List<Long> add(DSLContext tx, long sweepId, List<NewTrial> trials) {
+        if (trials.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<Integer> numbers = numbersOf(trials);
+        List<Integer> taken = tx.select(TRIAL.NUMBER).from(TRIAL)
+                .where(TRIAL.SWEEP_ID.eq(sweepId)
+                        .and(TRIAL.NUMBER.between(numbers.first(), numbers.last())))
+                .fetch(TRIAL.NUMBER)
+                .stream()
+                .filter(numbers::contains)
+                .sorted()
+                .toList();
+        if (!taken.isEmpty()) {
+            throw numbersTaken(sweepId, taken.toString());
+        }
+        Instant now = StoreTime.now();
+        List<Long> ids = new ArrayList<>(trials.size());
+        for (int from = 0; from < trials.size(); from += INSERT_CHUNK) {
+            InsertValuesStep5<TrialRecord, Long, Integer, String, String, Instant> insert = tx.insertInto(
+                    TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.STATE, TRIAL.CREATED_AT);
+            for (NewTrial trial : trials.subList(from, Math.min(trials.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(sweepId, trial.number(), trial.paramsJson(), TrialState.QUEUED.word(), now);
+            }
+            ids.addAll(insert.returningResult(TRIAL.ID).fetch(TRIAL.ID));
+        }
+        int first = numbers.first();
+        int last = numbers.last();
+        EventLog.sweepEvent(tx, sweepId, now, EventKind.TRIALS_ADDED, trials.size() == 1
+                ? "trial #" + first + " queued"
+                : trials.size() + " trials queued (#" + first + " to #" + last + ")");
+        return ids;
+    }
+
+    private static TreeSet<Integer> numbersOf(List<NewTrial> trials) {
         TreeSet<Integer> numbers = new TreeSet<>();
         for (NewTrial trial : trials) {
             if (!numbers.add(trial.number())) {
                 throw new IllegalArgumentException("trial #" + trial.number() + " is listed twice");
             }
         }
-        try {
-            return db.dsl.transactionResult(cfg -> {
-                DSLContext tx = cfg.dsl();
-                sweeps.require(tx, sweepId);
-                List<Integer> taken = tx.select(TRIAL.NUMBER).from(TRIAL)
-                        .where(TRIAL.SWEEP_ID.eq(sweepId)
-                                .and(TRIAL.NUMBER.between(numbers.first(), numbers.last())))
-                        .fetch(TRIAL.NUMBER)
-                        .stream()
-                        .filter(numbers::contains)
-                        .sorted()
-                        .toList();
-                if (!taken.isEmpty()) {
-                    throw numbersTaken(sweepId, taken.toString());
-                }
-                Instant now = StoreTime.now();
-                List<Long> ids = new ArrayList<>(trials.size());
-                for (int from = 0; from < trials.size(); from += INSERT_CHUNK) {
-                    InsertValuesStep5<TrialRecord, Long, Integer, String, String, Instant> insert = tx.insertInto(
-                            TRIAL, TRIAL.SWEEP_ID, TRIAL.NUMBER, TRIAL.PARAMS_JSON, TRIAL.STATE, TRIAL.CREATED_AT);
-                    for (NewTrial trial : trials.subList(from, Math.min(trials.size(), from + INSERT_CHUNK))) {
-                        insert = insert.values(sweepId, trial.number(), trial.paramsJson(), TrialState.QUEUED.word(), now);
-                    }
-                    ids.addAll(insert.returningResult(TRIAL.ID).fetch(TRIAL.ID));
-                }
-                int first = numbers.first();
-                int last = numbers.last();
-                EventLog.sweepEvent(tx, sweepId, now, EventKind.TRIALS_ADDED, trials.size() == 1
-                        ? "trial #" + first + " queued"
-                        : trials.size() + " trials queued (#" + first + " to #" + last + ")");
-                return ids;
-            });
-        } catch (DataAccessException e) {
-            // two writers adding the same numbers at once: the unique key is the referee
-            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw numbersTaken(sweepId, numbers.toString());
-            }
-            throw e;
-        }
+        return numbers;
     }
 
     private static TrialConflictException numbersTaken(long sweepId, String numbers) {
@@ -129,6 +145,9 @@ final class TrialLifecycle {
             trial.update();
             EventLog.append(tx, List.of(event(tx, trial, from, now,
                     " (worker " + worker + ", attempt " + trial.getAttempt() + ")")));
+            Outbox.appendIfMirrored(tx, sweepId, trial.getId(), OutboxKind.TRIAL_STARTED, now, Map.of(
+                    "number", trial.getNumber(), "params_json", trial.getParamsJson(),
+                    "worker", worker, "attempt", trial.getAttempt()));
             TrialLease granted = new TrialLease(trial.getId(), worker, trial.getAttempt(), trial.getLeaseUntil());
             return Optional.of(new ClaimedTrial(granted, sweepId, trial.getNumber(), trial.getParamsJson()));
         });
@@ -163,15 +182,14 @@ final class TrialLifecycle {
             String detail = outcome.error().map(error -> ": " + firstLine(error))
                     .orElseGet(() -> outcome.reason().map(why -> " " + why).orElse("") + best);
             EventLog.append(tx, List.of(event(tx, trial, from, now, detail)));
+            if (Outbox.mirrors(tx, trial.getSweepId())) {
+                appendEnded(tx, trial, now);
+            }
         });
     }
 
     int cancelQueued(long sweepId) {
         return moveAll(sweepId, TrialState.QUEUED, TrialState.CANCELLED, "");
-    }
-
-    int markRunningCancelled(long sweepId) {
-        return moveAll(sweepId, TrialState.RUNNING, TrialState.CANCELLED, " (interrupted)");
     }
 
     int requeueCancelled(long sweepId) {
@@ -182,25 +200,32 @@ final class TrialLifecycle {
         return db.dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             sweeps.require(tx, sweepId);
-            Result<TrialRecord> trials = tx.selectFrom(TRIAL)
-                    .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())))
-                    .orderBy(TRIAL.NUMBER)
-                    .forUpdate()
-                    .fetch();
-            Instant now = StoreTime.now();
-            List<EventRecord> events = new ArrayList<>(trials.size());
-            for (TrialRecord trial : trials) {
-                events.add(event(tx, trial, enter(trial, to, now), now, detail));
-            }
-            saveAll(tx, trials, events);
-            return trials.size();
+            return move(tx, TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())), to, detail);
         });
+    }
+
+    /** Moves the trials {@code which} selects to {@code to}, locking them; returns how many. */
+    private static int move(DSLContext tx, Condition which, TrialState to, String detail) {
+        Result<TrialRecord> trials = tx.selectFrom(TRIAL).where(which).orderBy(TRIAL.NUMBER).forUpdate().fetch();
+        Instant now = StoreTime.now();
+        List<EventRecord> events = new ArrayList<>(trials.size());
+        for (TrialRecord trial : trials) {
+            boolean wasRunning = TrialState.RUNNING.word().equals(trial.getState());
+            events.add(event(tx, trial, enter(trial, to, now), now, detail));
+            // a trial that was running has an MLflow run to end; a queued one never had one
+            if (wasRunning && Outbox.mirrors(tx, trial.getSweepId())) {
+                appendEnded(tx, trial, now);
+            }
+        }
+        saveAll(tx, trials, events);
+        return trials.size();
     }
 
     /**
      * Running trials of the sweep whose lease ended before {@code now}: their worker stopped
-     * heartbeating (crashed, killed, cut off). Each goes back to the queue to be run again from
-     * the start, or fails once it has been started {@code maxAttempts} times. Rows another
+     * heartbeating (crashed, killed, cut off). Each goes back to the queue to be run again
+     * (continuing from what it recorded, if its runner can), or fails once it has been started
+     * {@code maxAttempts} times. Rows another
      * transaction holds are left for the next call.
      */
     Reclaimed reclaimExpired(long sweepId, Instant now, int maxAttempts) {
@@ -222,16 +247,24 @@ final class TrialLifecycle {
             List<Long> requeued = new ArrayList<>();
             List<Long> failed = new ArrayList<>();
             List<EventRecord> events = new ArrayList<>(expired.size());
+            boolean mirrored = !expired.isEmpty() && Outbox.mirrors(tx, sweepId);
             for (TrialRecord trial : expired) {
-                String why = "lease of worker " + trial.getWorker() + " expired at " + trial.getLeaseUntil()
-                        + " on attempt " + trial.getAttempt() + " of " + maxAttempts;
+                String worker = trial.getWorker();
                 if (trial.getAttempt() >= maxAttempts) {
+                    int expiries = earlierExpiries(tx, trial.getId()) + 1;
+                    String why = "lease expired " + expiries + (expiries == 1 ? " time" : " times") + "; last worker "
+                            + worker + " (attempt " + trial.getAttempt() + " of " + maxAttempts + ")";
                     String from = enter(trial, TrialState.FAILED, at);
                     trial.setError(why);
-                    events.add(event(tx, trial, from, at, ": " + why));
+                    events.add(leaseExpired(event(tx, trial, from, at, ": " + why)));
                     failed.add(trial.getId());
+                    if (mirrored) {
+                        appendEnded(tx, trial, at);
+                    }
                 } else {
-                    events.add(event(tx, trial, enter(trial, TrialState.QUEUED, at), at, " (" + why + ")"));
+                    String why = "lease of worker " + worker + " expired at " + trial.getLeaseUntil()
+                            + " on attempt " + trial.getAttempt() + " of " + maxAttempts;
+                    events.add(leaseExpired(event(tx, trial, enter(trial, TrialState.QUEUED, at), at, " (" + why + ")")));
                     requeued.add(trial.getId());
                 }
             }
@@ -240,23 +273,67 @@ final class TrialLifecycle {
         });
     }
 
+    /** The MLflow write that ends the trial's run: its final state, error and best value. */
+    private static void appendEnded(DSLContext tx, TrialRecord trial, Instant at) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("state", trial.getState());
+        payload.put("number", trial.getNumber());
+        Optional.ofNullable(trial.getError()).ifPresent(error -> payload.put("error", error));
+        Optional.ofNullable(trial.getBestValue()).ifPresent(best -> payload.put("best_value", best));
+        Optional.ofNullable(trial.getBestEpoch()).ifPresent(epoch -> payload.put("best_epoch", epoch));
+        Outbox.append(tx, trial.getSweepId(), trial.getId(), OutboxKind.TRIAL_ENDED, at, payload);
+    }
+
     /**
-     * Writes changed trials and their events; trials going back to the queue lose what their
-     * abandoned attempt recorded (metrics, checkpoint rows), because the next attempt starts over
-     * from epoch 0 and mixing two runs' epochs would make a curve and a best value of neither.
+     * How often the trial's lease expired before: its history says, so interrupted attempts (a
+     * stopped process handing its trial back) are not counted as expiries.
+     */
+    private static int earlierExpiries(DSLContext tx, long trialId) {
+        return tx.fetchCount(EVENT, EVENT.TRIAL_ID.eq(trialId).and(EVENT.KIND.eq(EventKind.LEASE_EXPIRED.word())));
+    }
+
+    private static EventRecord leaseExpired(EventRecord event) {
+        event.setKind(EventKind.LEASE_EXPIRED.word());
+        return event;
+    }
+
+    /**
+     * A process whose workers are named {@code process}… stops working on the sweep (Ctrl-C, or
+     * a crash of its pool). Its running trials are recorded as cancelled. If another process still
+     * runs trials of the sweep, this one's cancelled trials go back to the queue for the others
+     * and the sweep keeps running; if it was the last, they stay cancelled and so does the sweep,
+     * for {@code sweeper resume}. One transaction holding the sweep's lock, so two processes
+     * stopping at once cannot both hand their trials to each other.
+     */
+    ProcessStop stopWorking(long sweepId, String process) {
+        requireWorker(process);
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SweepRecord sweep = sweeps.lock(tx, sweepId);
+            Condition mine = TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.WORKER.startsWith(process));
+            move(tx, mine.and(TRIAL.STATE.eq(TrialState.RUNNING.word())), TrialState.CANCELLED, " (interrupted)");
+            int othersRunning = tx.fetchCount(TRIAL, TRIAL.SWEEP_ID.eq(sweepId)
+                    .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
+                    .and(TRIAL.WORKER.startsWith(process).not()));
+            if (othersRunning > 0) {
+                int handedBack = move(tx, mine.and(TRIAL.STATE.eq(TrialState.CANCELLED.word())), TrialState.QUEUED,
+                        " (handed back: " + process + "* stopped while other processes run the sweep)");
+                return new ProcessStop(handedBack, false);
+            }
+            SweepCatalog.setState(tx, sweep, SweepState.CANCELLED);
+            return new ProcessStop(0, true);
+        });
+    }
+
+    /**
+     * Writes changed trials and their events. Trials going back to the queue keep what they
+     * recorded (metrics, checkpoint rows, best value, last epoch): their next attempt continues
+     * from a saved state where its runner has one, and {@link Store#rewind} drops whatever that
+     * attempt does not continue from before it records its first epoch.
      */
     private static void saveAll(DSLContext tx, Result<TrialRecord> trials, List<EventRecord> events) {
         if (trials.isEmpty()) {
             return;
-        }
-        List<Long> restarting = trials.stream()
-                .filter(t -> TrialState.fromWord(t.getState()) == TrialState.QUEUED)
-                .map(TrialRecord::getId)
-                .toList();
-        for (int from = 0; from < restarting.size(); from += INSERT_CHUNK) {
-            List<Long> chunk = restarting.subList(from, Math.min(restarting.size(), from + INSERT_CHUNK));
-            tx.deleteFrom(METRIC).where(METRIC.TRIAL_ID.in(chunk)).execute();
-            tx.deleteFrom(CHECKPOINT).where(CHECKPOINT.TRIAL_ID.in(chunk)).execute();
         }
         tx.batchUpdate(trials).execute();
         EventLog.append(tx, events);
@@ -303,9 +380,6 @@ final class TrialLifecycle {
                 trial.setLeaseUntil(null);
                 trial.setStartedAt(null);
                 trial.setEndedAt(null);
-                trial.setLastEpoch(null);
-                trial.setBestValue(null);
-                trial.setBestEpoch(null);
                 trial.setError(null);
             }
             case RUNNING -> trial.setEndedAt(null);

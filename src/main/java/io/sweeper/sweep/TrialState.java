@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * A trial's life: {@code queued → running → finished | failed | pruned | cancelled}.
  * A running trial goes back to queued when its lease expires (its worker is gone), and a cancelled
- * one when a sweep is resumed; a queued trial can be cancelled before it starts. Finished, failed
- * and pruned are final.
+ * one when a sweep is resumed or when the process that stopped it hands it back to the others; a
+ * queued trial can be cancelled before it starts. Finished, failed and pruned are final.
  */
 public enum TrialState {
     QUEUED,

@@ -49,6 +49,15 @@ public final class Checkpoint {
         Files.move(tmp, dir.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The epoch whose weights the checkpoint in {@code dir} holds. */
+    static int epochOf(Path dir) throws IOException {
+        Object epoch = JSON.readValue(dir.resolve(MODEL).toFile(), Map.class).get("epoch");
+        if (!(epoch instanceof Number n)) {
+            throw new IOException(dir.resolve(MODEL) + " names no epoch");
+        }
+        return n.intValue();
+    }
+
     /** Reads a checkpoint folder (or the folder holding {@code model.json} when given that file). */
     @SuppressWarnings("unchecked")
     public static Loaded read(Path path) {

@@ -7,11 +7,18 @@ package io.sweeper.train;
  */
 final class EarlyStopping {
     private final int patience;
-    private double best = Double.POSITIVE_INFINITY;
+    private double best;
     private int sinceBest;
 
     EarlyStopping(int patience) {
+        this(patience, Double.POSITIVE_INFINITY, 0);
+    }
+
+    /** Where a resumed trial left off: its best val_loss and the epochs since it. */
+    EarlyStopping(int patience, double best, int sinceBest) {
         this.patience = patience;
+        this.best = best;
+        this.sinceBest = sinceBest;
     }
 
     /** Records an epoch's val_loss; true if it is the best so far (its weights should be kept). */
@@ -27,5 +34,13 @@ final class EarlyStopping {
 
     boolean shouldStop() {
         return patience > 0 && sinceBest >= patience;
+    }
+
+    double best() {
+        return best;
+    }
+
+    int sinceBest() {
+        return sinceBest;
     }
 }

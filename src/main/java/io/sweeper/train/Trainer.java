@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Runs one trial: data (shared, preprocessed once), split, network, then the epoch loop — Adam on
  * shuffled, augmented batches; validation; early stopping on val_loss with patience and
  * restore-best, as the notebook's Keras EarlyStopping; the best checkpoint saved whenever
- * val_loss improves. Reports every epoch to an {@link EpochListener}, which may stop the trial.
+ * val_loss improves, and a {@link ResumeState} after every epoch, from which a killed trial
+ * continues. Reports every epoch to an {@link EpochListener}, which may stop the trial.
  * A trial that finishes (not stopped by the listener) ends with its best weights' confusion
  * matrix on the validation set, in {@value #CONFUSION_CSV} beside the checkpoint.
  */
@@ -30,6 +31,9 @@ public final class Trainer {
     private static final int EVAL_BATCH = 512;
     /** Beside the checkpoint folder: the best weights' confusion matrix on the validation set. */
     public static final String CONFUSION_CSV = "confusion.csv";
+
+    /** The best checkpoint's folder inside a trial's folder. */
+    static final String CHECKPOINT = "checkpoint";
 
     private final Datasets datasets;
 
@@ -60,24 +64,42 @@ public final class Trainer {
     }
 
     public TrialResult run(TrialConfig config, Path outDir, EpochListener listener) {
+        return run(config, outDir, listener, Optional.empty());
+    }
+
+    /**
+     * Runs the trial, or continues it after the epoch of {@code resume} (a state of this
+     * configuration saved in {@code outDir}, see {@link ResumeState#read}): the epochs that follow
+     * are those an uninterrupted run would have had (exactly so with one thread). At the end of
+     * every epoch, after the listener heard of it, the trial's {@link ResumeState} is saved.
+     */
+    public TrialResult run(TrialConfig config, Path outDir, EpochListener listener, Optional<ResumeState> resume) {
         TrialData data = prepare(config);
         Threads.use(config.threads());
         Network network = Network.build(config.modelSpec(data.classes(), data.tensors().pipeline().inputSize()),
                 config.learningRate());
-        SplittableRandom shuffle = new SplittableRandom(config.seed());
-        SplittableRandom augmentRandom = new SplittableRandom(config.seed() + 1);
         AugmentSpec augment = config.augmentation();
-        Path checkpointDir = outDir.resolve("checkpoint");
+        Path checkpointDir = outDir.resolve(CHECKPOINT);
 
-        EarlyStopping earlyStopping = new EarlyStopping(config.patience());
-        EpochMetrics best = null;
-        INDArray bestWeights = null;
-        int epoch = 0;
+        resume.ifPresent(state -> network.restore(state.training()));
+        if (resume.isPresent() && resume.get().best().epoch() == resume.get().epoch()) {
+            // The last saved epoch was the best: the kill may have come before its checkpoint was
+            // (wholly) written or recorded; its weights are the state's, so write and report it again.
+            writeCheckpoint(checkpointDir, network, config, data, resume.get().best());
+            listener.onCheckpoint(resume.get().epoch(), checkpointDir);
+        }
+        EarlyStopping earlyStopping = resume.map(state -> state.earlyStopping(config.patience()))
+                .orElseGet(() -> new EarlyStopping(config.patience()));
+        EpochMetrics best = resume.map(ResumeState::best).orElse(null);
+        int epoch = resume.map(ResumeState::epoch).orElse(0);
         StopReason reason = StopReason.MAX_EPOCHS;
-        while (epoch < config.epochs()) {
+        while (epoch < config.epochs() && !earlyStopping.shouldStop()) {
             epoch++;
             long start = System.nanoTime();
-            int[] order = shuffled(data.train(), shuffle);
+            EpochSeeds seeds = new EpochSeeds(config.seed(), epoch);
+            network.startEpoch(seeds.dropout());
+            SplittableRandom augmentRandom = seeds.augmentation();
+            int[] order = shuffled(data.train(), seeds.shuffle());
             int batches = batchCount(order.length, config.batchSize());
             double lossSum = 0;
             int correct = 0;
@@ -100,31 +122,37 @@ public final class Trainer {
             boolean improved = earlyStopping.improved(metrics.valLoss()) || best == null;
             if (improved) {
                 best = metrics;
-                bestWeights = network.snapshot();
-                writeCheckpoint(checkpointDir, network, config, data, metrics);
             }
+            // The order makes every kill resumable. The listener (the store) records the epoch
+            // first, so it never has fewer epochs than the state: killed before the state is
+            // written, the trial resumes one epoch earlier and redoes this one. The state comes
+            // before the checkpoint: killed between the two, the state holds this epoch's weights,
+            // which are the best, and resuming writes the checkpoint from them (see below).
             Verdict verdict = listener.onEpoch(metrics);
+            writeResumeState(outDir, config, new ResumeState(epoch, network.trainingState(), earlyStopping.best(),
+                    earlyStopping.sinceBest(), best));
             if (improved) {
+                writeCheckpoint(checkpointDir, network, config, data, metrics);
                 listener.onCheckpoint(epoch, checkpointDir);
             }
             if (verdict == Verdict.STOP) {
                 reason = StopReason.STOPPED_BY_LISTENER;
                 break;
             }
-            if (earlyStopping.shouldStop()) {
-                reason = StopReason.EARLY_STOPPING;
-                break;
-            }
         }
-        network.restore(bestWeights);
+        if (reason == StopReason.MAX_EPOCHS && earlyStopping.shouldStop()) {
+            reason = StopReason.EARLY_STOPPING;
+        }
         // A stopped trial (pruned, cancelled) ends at once; a finished one pays one validation pass.
         Optional<Path> confusion = reason == StopReason.STOPPED_BY_LISTENER ? Optional.empty()
-                : Optional.of(writeConfusion(outDir.resolve(CONFUSION_CSV), network, data));
+                : Optional.of(writeConfusion(outDir.resolve(CONFUSION_CSV), checkpointDir, network, data));
         return new TrialResult(best, epoch, reason, checkpointDir, confusion);
     }
 
-    private static Path writeConfusion(Path file, Network network, TrialData data) {
+    /** The confusion matrix of the best weights (read back from their checkpoint). */
+    private static Path writeConfusion(Path file, Path checkpointDir, Network network, TrialData data) {
         try {
+            network.load(checkpointDir.resolve(Checkpoint.WEIGHTS));
             Evaluation.ofValidation(network, data).writeConfusionCsv(file, data.tensors().labelMap());
             return file;
         } catch (IOException e) {
@@ -146,6 +174,15 @@ public final class Trainer {
             correct += Network.correct(probs, labels);
         }
         return new double[] {lossSum / val.length, (double) correct / val.length};
+    }
+
+    private static void writeResumeState(Path dir, TrialConfig config, ResumeState state) {
+        try {
+            state.write(dir, config);
+        } catch (IOException e) {
+            throw new SweeperException("cannot write the resume state to " + dir.resolve(ResumeState.FILE) + ": "
+                    + e.getMessage() + " (check free space and permissions)", e);
+        }
     }
 
     private static void writeCheckpoint(Path dir, Network network, TrialConfig config, TrialData data, EpochMetrics metrics) {

@@ -81,11 +81,6 @@ class RunInterruptTest {
     }
 
     private Process sweeper(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(dir.resolve("stderr-" + args[0] + ".log").toFile()).start();
+        return SweeperProcess.builder(dir, args).redirectError(dir.resolve("stderr-" + args[0] + ".log").toFile()).start();
     }
 }

@@ -37,6 +37,25 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumeContinuesAfterTheLastEpoch() throws Exception {
+        Path dir = scratch.resolve("run");
+        CliRun first = CliRun.of(train(dir));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        List<String> args = new java.util.ArrayList<>(List.of(train(dir, "epochs=3")));
+        args.add("--resume");
+        CliRun resumed = CliRun.of(args.toArray(String[]::new));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("continuing after epoch 2", "epoch 3/3").doesNotContain("epoch 1/3");
+        assertThat(Files.readAllLines(dir.resolve("metrics.jsonl"))).extracting(l -> l.substring(0, 11))
+                .containsExactly("{\"epoch\":1,", "{\"epoch\":2,", "{\"epoch\":3,");
+
+        Files.delete(dir.resolve("resume.state"));
+        CliRun over = CliRun.of(args.toArray(String[]::new));
+        assertThat(over.out()).contains("no usable resume state", "epoch 1/3");
+    }
+
+    @Test
     void trainPredictAndEvalWorkEndToEnd() throws Exception {
         CliRun trained = CliRun.of(train(out));
         assertThat(trained.exitCode()).as(trained.err()).isZero();

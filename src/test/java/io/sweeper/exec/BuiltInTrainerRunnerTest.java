@@ -42,6 +42,11 @@ class BuiltInTrainerRunnerTest {
         }
 
         @Override
+        public int lastRecordedEpoch() {
+            return 0;
+        }
+
+        @Override
         public boolean reportEpoch(int epoch, Map<String, Double> metrics) {
             epochs.add(epoch);
             return true;

@@ -135,12 +135,12 @@ class EarlyTerminationTest {
 
         // A new trial at iteration 3 meets the recorded values 5.003, 4.003, 6.003, 1.003 and its own:
         // the cut is the 2nd best, 5.003. Alone it would be its own cut and go on.
-        resumed.started(10);
+        resumed.reload();
         assertThat(IntStream.rangeClosed(1, 3).mapToObj(e -> resumed.afterEpoch(10, e, Map.of("score", 4.5))))
                 .containsExactly(Optional.empty(), Optional.empty(),
                         Optional.of("at epoch 3: score 4.5 at iteration 3 is worse than 5.003, the hyperband cut at"
                                 + " iteration 3 (top 1/3 of the 5 trials that reached it)"));
-        resumed.started(11);
+        resumed.reload();
         assertThat(IntStream.rangeClosed(1, 3).mapToObj(e -> resumed.afterEpoch(11, e, Map.of("score", 5.5))))
                 .containsOnly(Optional.empty());
     }
@@ -149,7 +149,7 @@ class EarlyTerminationTest {
     void anEpochWithoutTheMetricDecidesNothing() throws Exception {
         long id = runSweep(HYPERBAND);
         EarlyTermination resumed = new EarlyTermination(store, id, SweepFiles.parse(HYPERBAND, "test.yaml").spec());
-        resumed.started(10);
+        resumed.reload();
         resumed.afterEpoch(10, 1, Map.of("score", 0.0));
         resumed.afterEpoch(10, 2, Map.of("score", 0.0));
         assertThat(resumed.afterEpoch(10, 3, Map.of("loss", 0.0))).as("no third iteration yet").isEmpty();

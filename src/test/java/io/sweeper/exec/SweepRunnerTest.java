@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sweeper.search.SearchMethods;
 import io.sweeper.sweep.Goal;
+import io.sweeper.store.EpochMetrics;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;
@@ -190,5 +191,84 @@ class SweepRunnerTest {
         assertThat(failed.state()).isEqualTo(TrialState.FAILED);
         assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("exited with code 3", "x=3 is not supported"));
         assertThat(store.metrics(failed.id())).as("epochs before the failure stay recorded").hasSize(2);
+    }
+
+    /** A trial abandoned by a dead process after two epochs: its metrics are in the store. */
+    private long abandonedAfterTwoEpochs(long sweepId, String params) throws InterruptedException {
+        store.addTrial(sweepId, 0, params);
+        var claimed = store.claimNextTrial(sweepId, "dead-host:1:0", Duration.ofMillis(1)).orElseThrow();
+        store.recordEpoch(claimed.lease(), 1, Map.of("score", 0.1));
+        store.recordEpoch(claimed.lease(), 2, Map.of("score", 0.2));
+        Thread.sleep(20);
+        return claimed.trialId();
+    }
+
+    @Test
+    void aRunnerContinuesAfterTheEpochsEarlierAttemptsRecordedOrStartsOverReplacingThem() throws Exception {
+        String yaml = "name: one\nprogram: synthetic.py\nmethod: grid\nmetric: {name: score, goal: maximize}\n"
+                + "parameters:\n  x: {values: [1]}\n";
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrialRunner continuing = (params, context) -> {
+            seen.add(context.lastRecordedEpoch());
+            for (int epoch = context.lastRecordedEpoch() + 1; epoch <= 4; epoch++) {
+                context.reportEpoch(epoch, Map.of("score", epoch / 10.0));
+            }
+            return TrialRunner.End.FINISHED;
+        };
+        SweepRunner first = runner(yaml, continuing, 1);
+        long trial = abandonedAfterTwoEpochs(sweepId(), "{\"x\":1}");
+        List<Object> before = store.metrics(trial).stream().map(m -> metricTime(trial, m.epoch())).toList();
+        assertThat(first.run()).isEqualTo(SweepRunner.Outcome.FINISHED);
+        assertThat(seen).containsExactly(2);
+        assertThat(store.metrics(trial)).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3, 4);
+        assertThat(List.of(metricTime(trial, 1), metricTime(trial, 2))).as("epochs 1 and 2 were not recorded again")
+                .isEqualTo(before);
+        assertThat(store.trial(trial).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void anAttemptThatStartsOverReplacesWhatTheEarlierOneRecorded() throws Exception {
+        String yaml = "name: one\nprogram: synthetic.py\nmethod: grid\nmetric: {name: score, goal: maximize}\n"
+                + "parameters:\n  x: {values: [1]}\n";
+        TrialRunner oneEpoch = (params, context) -> {
+            context.reportEpoch(1, Map.of("score", 0.5));
+            return TrialRunner.End.FINISHED;
+        };
+        SweepRunner first = runner(yaml, oneEpoch, 1);
+        long trial = abandonedAfterTwoEpochs(sweepId(), "{\"x\":1}");
+        assertThat(first.run()).isEqualTo(SweepRunner.Outcome.FINISHED);
+        assertThat(store.metrics(trial)).extracting(m -> m.values().get("score")).containsExactly(0.5);
+        assertThat(store.trial(trial).lastEpoch()).hasValue(1);
+        assertThat(store.trial(trial).bestValue()).hasValue(0.5);
+    }
+
+    @Test
+    void anExternalCommandLearnsWhichEpochItMayContinueAfter() throws Exception {
+        Path script = dir.resolve("resume.sh");
+        Files.writeString(script, """
+                for e in $(seq $((SWEEPER_RESUME_EPOCH + 1)) 4); do echo "{\\"epoch\\": $e, \\"score\\": $e}"; done
+                """);
+        String yaml = """
+                name: command
+                method: grid
+                metric: {name: score, goal: maximize}
+                command: [bash, %s]
+                parameters:
+                  x: {values: [1]}
+                """.formatted(script);
+        SweepSpec spec = SweepFiles.parse(yaml, "cmd.yaml").spec();
+        long id = store.createSweep("command", yaml, "grid", "score", Goal.MAXIMIZE);
+        long trial = abandonedAfterTwoEpochs(id, "{\"x\":1}");
+        new SweepRunner(store, id, spec, SearchMethods.forSpec(spec, id), new CommandRunner(spec.command(), dir),
+                new SweepRunner.Settings(new ThreadBudget(1, 1), dir.resolve("runs"), Duration.ofSeconds(30), 3),
+                SweepProgress.NONE).run();
+        assertThat(store.trial(trial).state()).isEqualTo(TrialState.FINISHED);
+        assertThat(store.metrics(trial)).extracting(m -> m.values().get("score")).containsExactly(0.1, 0.2, 3.0, 4.0);
+    }
+
+    /** When the store recorded an epoch of the trial (a re-recorded epoch gets a new time). */
+    private Object metricTime(long trialId, int epoch) {
+        return store.query("SELECT MAX(at) FROM metric WHERE trial_id = " + trialId + " AND epoch = " + epoch, 1)
+                .rows().get(0).get(0).orElseThrow();
     }
 }

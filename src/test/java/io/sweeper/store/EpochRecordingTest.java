@@ -38,6 +38,40 @@ class EpochRecordingTest {
     }
 
     @OnEachDatabase
+    void aRewindForgetsLaterEpochsAndRecomputesBestAndLast(TestDatabase db) {
+        Store store = db.open();
+        long sweepId = Fixtures.sweepWithTrials(store, Goal.MAXIMIZE, 1);
+        ClaimedTrial killed = claim(store, sweepId, "w1");
+        store.recordEpoch(killed.lease(), 1, accuracy(0.5));
+        store.recordEpoch(killed.lease(), 2, accuracy(0.6));
+        store.recordEpoch(killed.lease(), 3, accuracy(0.9));
+        store.recordCheckpoint(killed.lease(), 2, Path.of("/tmp/ckpt"), "a".repeat(64), 10);
+        store.recordCheckpoint(killed.lease(), 3, Path.of("/tmp/ckpt"), "b".repeat(64), 10);
+        store.stopWorking(sweepId, "w1");
+        store.setSweepState(sweepId, SweepState.RUNNING); // resume
+        store.requeueCancelled(sweepId);
+        ClaimedTrial again = claim(store, sweepId, "w2");
+
+        store.rewind(again.lease(), 2);
+        TrialRow row = store.trial(again.trialId());
+        assertThat(store.metrics(again.trialId())).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(store.checkpoints(again.trialId())).extracting(CheckpointRow::epoch).containsExactly(2);
+        assertThat(row.bestValue()).hasValue(0.6);
+        assertThat(row.bestEpoch()).hasValue(2);
+        assertThat(row.lastEpoch()).hasValue(2);
+
+        store.rewind(again.lease(), 0);
+        row = store.trial(again.trialId());
+        assertThat(store.metrics(again.trialId())).isEmpty();
+        assertThat(store.checkpoints(again.trialId())).isEmpty();
+        assertThat(row.bestValue()).isEmpty();
+        assertThat(row.bestEpoch()).isEmpty();
+        assertThat(row.lastEpoch()).isEmpty();
+        assertThatThrownBy(() -> store.rewind(killed.lease(), 0)).as("only under the current lease")
+                .isInstanceOf(TrialConflictException.class);
+    }
+
+    @OnEachDatabase
     void theBestValueFollowsTheSweepsGoal(TestDatabase db) {
         Store store = db.open();
         long minimizing = store.createSweep("loss", Fixtures.SPEC, "grid", "val_loss", Goal.MINIMIZE);

@@ -28,8 +28,8 @@ class LeaseExpiryTest {
         assertThat(reclaimed.failed()).isEmpty();
         TrialRow requeued = store.trial(crashed.trialId());
         assertThat(requeued.state()).isEqualTo(TrialState.QUEUED);
-        assertThat(requeued.bestValue()).isEmpty();
-        assertThat(store.metrics(crashed.trialId())).as("the next attempt starts over").isEmpty();
+        assertThat(requeued.bestValue()).hasValue(0.3);
+        assertThat(store.metrics(crashed.trialId())).as("kept for the next attempt to continue from").hasSize(1);
 
         ClaimedTrial retry = claim(store, sweepId, "w2");
         assertThat(retry.trialId()).isEqualTo(crashed.trialId());
@@ -75,8 +75,9 @@ class LeaseExpiryTest {
         assertThat(reclaimed.requeued()).isEmpty();
         TrialRow failed = store.trial(second.trialId());
         assertThat(failed.state()).isEqualTo(TrialState.FAILED);
-        assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error)
-                .startsWith("lease of worker w2 expired at ").endsWith(" on attempt 2 of 2"));
+        assertThat(failed.error()).hasValue("lease expired 2 times; last worker w2 (attempt 2 of 2)");
+        assertThat(store.events(sweepId)).filteredOn(e -> e.kind() == EventKind.LEASE_EXPIRED).extracting(EventRow::message)
+                .hasSize(2).last().isEqualTo("trial #1: running -> failed: lease expired 2 times; last worker w2 (attempt 2 of 2)");
         assertThat(failed.bestValue()).as("a failed trial keeps what it recorded").hasValue(0.7);
         assertThat(store.claimNextTrial(sweepId, "w3", Fixtures.LEASE)).isEmpty();
     }

@@ -19,13 +19,15 @@ class SchemaMigrationTest {
     @OnEachDatabase
     void openingAnEmptyDatabaseCreatesTheWholeSchema(TestDatabase db) {
         Store store = db.open();
-        for (String table : List.of("sweep", "trial", "metric", "checkpoint", "event", "mlflow_outbox")) {
+        for (String table : List.of("sweep", "trial", "metric", "checkpoint", "event", "mlflow_outbox",
+                "mlflow_sweep", "mlflow_run")) {
             assertThat(store.query("SELECT COUNT(*) FROM " + table, 1).rows()).as(table).hasSize(1);
         }
         QueryResult versions = store.query(
                 "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
                 10);
-        assertThat(versions.rows()).containsExactly(List.of(Optional.of("1")));
+        // later migrations (V3 …) may follow; V1 and V2 come first, in order
+        assertThat(versions.rows()).startsWith(List.of(Optional.of("1")), List.of(Optional.of("2")));
     }
 
     @OnEachDatabase
@@ -42,7 +44,7 @@ class SchemaMigrationTest {
     @OnEachDatabase
     void aSchemaMigratedByANewerSweeperIsRefused(TestDatabase db, @TempDir Path future) throws Exception {
         db.open().close();
-        Files.writeString(future.resolve("V2__from_a_newer_sweeper.sql"), "CREATE TABLE later_feature (id INTEGER);\n");
+        Files.writeString(future.resolve("V999__from_a_newer_sweeper.sql"), "CREATE TABLE later_feature (id INTEGER);\n");
         Flyway.configure()
                 .loggers("slf4j")
                 .dataSource(db.url(), null, null)
@@ -53,8 +55,8 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(db::open)
                 .isInstanceOf(SweeperException.class)
-                .hasMessage("database schema version 2 is newer than this sweeper (1) in "
-                        + JdbcUrls.mask(db.url()) + ": upgrade sweeper");
+                .hasMessageStartingWith("database schema version 999 is newer than this sweeper (")
+                .hasMessageEndingWith(") in " + JdbcUrls.mask(db.url()) + ": upgrade sweeper");
     }
 
     @OnEachDatabase

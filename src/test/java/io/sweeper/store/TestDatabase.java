@@ -26,16 +26,16 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
  * each test then gets its own schema there. Without it the PostgreSQL runs are skipped, not passed.
  * JUnit closes the argument after the test: stores are closed and the database removed.
  */
-abstract class TestDatabase implements AutoCloseable {
-    static final String PG_URL_VARIABLE = "SWEEPER_TEST_PG_URL";
+public abstract class TestDatabase implements AutoCloseable {
+    public static final String PG_URL_VARIABLE = "SWEEPER_TEST_PG_URL";
 
     private final List<Store> opened = new ArrayList<>();
 
     /** The fresh database's URL. */
-    abstract String url();
+    public abstract String url();
 
     /** Opens (and migrates) the fresh database; closed after the test. */
-    Store open() {
+    public Store open() {
         Store store = Store.open(url());
         opened.add(store);
         return store;
@@ -49,6 +49,14 @@ abstract class TestDatabase implements AutoCloseable {
         drop();
     }
 
+    /**
+     * A fresh schema on the configured PostgreSQL server, for tests of other packages that need
+     * one; the test is skipped (aborted) when no server is configured.
+     */
+    public static TestDatabase postgres() {
+        return postgresUrl().<TestDatabase>map(PostgresSchema::new).orElseGet(PostgresNotConfigured::new);
+    }
+
     static Optional<String> postgresUrl() {
         return Optional.ofNullable(System.getProperty(PG_URL_VARIABLE))
                 .or(() -> Optional.ofNullable(System.getenv(PG_URL_VARIABLE)))
@@ -59,8 +67,7 @@ abstract class TestDatabase implements AutoCloseable {
     static final class Kinds implements ArgumentsProvider {
         @Override
         public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-            TestDatabase postgres = postgresUrl().<TestDatabase>map(PostgresSchema::new).orElseGet(PostgresNotConfigured::new);
-            return Stream.of(Arguments.of(new H2File()), Arguments.of(postgres));
+            return Stream.of(Arguments.of(new H2File()), Arguments.of(postgres()));
         }
     }
 
@@ -76,7 +83,7 @@ abstract class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        String url() {
+        public String url() {
             return "jdbc:h2:file:" + folder.resolve("sweeper");
         }
 
@@ -106,7 +113,7 @@ abstract class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        String url() {
+        public String url() {
             if (!created) {
                 execute("CREATE SCHEMA " + schema);
                 created = true;
@@ -138,7 +145,7 @@ abstract class TestDatabase implements AutoCloseable {
 
     static final class PostgresNotConfigured extends TestDatabase {
         @Override
-        String url() {
+        public String url() {
             Assumptions.abort("set " + PG_URL_VARIABLE + " to run this against PostgreSQL");
             throw new AssertionError("unreachable");
         }

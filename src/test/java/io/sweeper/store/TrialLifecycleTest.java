@@ -84,34 +84,54 @@ class TrialLifecycleTest {
     }
 
     @OnEachDatabase
-    void ctrlCCancelsRunningTrialsAndResumeQueuesThemToStartOver(TestDatabase db) {
+    void ctrlCCancelsRunningTrialsAndResumeQueuesThemKeepingWhatTheyRecorded(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
-        ClaimedTrial first = claim(store, sweepId, "w1");
-        ClaimedTrial second = claim(store, sweepId, "w2");
+        ClaimedTrial first = claim(store, sweepId, "host:7:0");
+        ClaimedTrial second = claim(store, sweepId, "host:7:1");
         store.recordEpoch(first.lease(), 0, accuracy(0.4));
         store.recordCheckpoint(first.lease(), 0, Path.of("/tmp/ckpt/1-0.zip"), "a".repeat(64), 10);
 
-        assertThat(store.markRunningCancelled(sweepId)).isEqualTo(2);
+        assertThat(store.stopWorking(sweepId, "host:7:")).as("the only process stopped")
+                .isEqualTo(new ProcessStop(0, true));
         assertThat(states(store, sweepId)).containsExactly(CANCELLED, CANCELLED, QUEUED);
+        assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.CANCELLED);
         // the interrupted workers may still try to write: refused, nothing changes
         assertThatThrownBy(() -> store.finishTrial(second.lease(), TrialOutcome.finished()))
                 .isInstanceOf(TrialConflictException.class)
                 .hasMessageContaining("is cancelled");
         assertThat(store.heartbeat(first.lease(), LEASE)).isEmpty();
 
+        store.setSweepState(sweepId, SweepState.RUNNING);
         assertThat(store.requeueCancelled(sweepId)).isEqualTo(2);
         assertThat(states(store, sweepId)).containsExactly(QUEUED, QUEUED, QUEUED);
         TrialRow requeued = store.trial(first.trialId());
-        assertThat(requeued.bestValue()).isEmpty();
-        assertThat(requeued.lastEpoch()).isEmpty();
+        assertThat(requeued.bestValue()).as("kept for the next attempt to continue from").hasValue(0.4);
+        assertThat(requeued.lastEpoch()).hasValue(0);
         assertThat(requeued.worker()).isEmpty();
-        assertThat(store.metrics(first.trialId())).isEmpty();
-        assertThat(store.checkpoints(first.trialId())).isEmpty();
+        assertThat(store.metrics(first.trialId())).hasSize(1);
+        assertThat(store.checkpoints(first.trialId())).hasSize(1);
 
         ClaimedTrial again = claim(store, sweepId, "w3");
         assertThat(again.trialId()).isEqualTo(first.trialId());
         assertThat(again.lease().attempt()).isEqualTo(2);
+    }
+
+    @OnEachDatabase
+    void aProcessStoppingWhileAnotherRunsTheSweepHandsItsTrialsBackAndCancelsNothingElse(TestDatabase db) {
+        Store store = db.open();
+        long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
+        ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
+        ClaimedTrial other = claim(store, sweepId, "b:2:0");
+        store.recordEpoch(stopping.lease(), 0, accuracy(0.4));
+
+        assertThat(store.stopWorking(sweepId, "a:1:")).isEqualTo(new ProcessStop(1, false));
+        assertThat(states(store, sweepId)).containsExactly(QUEUED, RUNNING, QUEUED);
+        assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.RUNNING);
+        assertThat(store.metrics(stopping.trialId())).as("kept for the next attempt to continue from").hasSize(1);
+        assertThat(store.heartbeat(other.lease(), LEASE)).as("the other process keeps its lease").isPresent();
+        assertThat(store.heartbeat(stopping.lease(), LEASE)).isEmpty();
+        assertThat(claim(store, sweepId, "b:2:1").lease().attempt()).isEqualTo(2);
     }
 
     @OnEachDatabase

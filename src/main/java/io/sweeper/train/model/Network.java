@@ -45,6 +45,9 @@ public final class Network {
     private final INDArray gradients;
     private final long trainableCount;
     private final GradientUpdater adam;
+    /** Adam's moments (m then v), the view its updater works in: saved and restored for resume. */
+    private final INDArray adamState;
+    private final org.nd4j.linalg.api.rng.Random dropoutRandom;
     /** Workspaces (per network, per thread) reuse one arena for a step's temporaries instead of
      * fresh off-heap memory per array: fresh pages cost page faults and JavaCPP's GC-driven frees
      * made epoch times vary 2-3x. */
@@ -58,8 +61,9 @@ public final class Network {
 
     private Network(ModelSpec spec, double learningRate) {
         this.spec = spec;
+        this.dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(spec.seed() ^ 0x5DEECE66DL);
         NetworkBuilder builder = new NetworkBuilder(new long[] {1, spec.imageSize(), spec.imageSize()},
-                spec.activation(), Nd4j.getRandomFactory().getNewRandomInstance(spec.seed() ^ 0x5DEECE66DL));
+                spec.activation(), dropoutRandom);
         spec.architecture().build(builder, spec);
         this.layers = builder.layers();
 
@@ -96,7 +100,8 @@ public final class Network {
         layers.forEach(l -> l.bind(views));
 
         Adam config = new Adam(learningRate, 0.9, 0.999, 1e-7);
-        this.adam = config.instantiate(Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(trainableCount)), true);
+        this.adamState = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(trainableCount));
+        this.adam = config.instantiate(adamState, true);
     }
 
     public static Network build(ModelSpec spec, double learningRate) {
@@ -166,13 +171,38 @@ public final class Network {
         return out;
     }
 
-    /** A copy of all weights and statistics (for restore-best). */
-    public INDArray snapshot() {
-        return values.dup();
+    /**
+     * Starts an epoch's dropout masks from a seed of their own, so that an epoch's masks depend on
+     * the seed given here alone and a trial resumed at this epoch draws the masks an uninterrupted
+     * one would have drawn.
+     */
+    public void startEpoch(long dropoutSeed) {
+        dropoutRandom.setSeed(dropoutSeed);
     }
 
-    public void restore(INDArray snapshot) {
-        values.assign(snapshot);
+    /** Everything training changes: weights and statistics, Adam's moments and step count. */
+    public record TrainingState(INDArray values, INDArray adamState, int iteration) {
+    }
+
+    /** The training state to save for resuming: live views, valid until the next step. */
+    public TrainingState trainingState() {
+        return new TrainingState(values, adamState, iteration);
+    }
+
+    /** Continues from a saved {@link #trainingState()} of a network of the same spec. */
+    public void restore(TrainingState state) {
+        requireLength("weights", state.values(), values);
+        requireLength("Adam state", state.adamState(), adamState);
+        values.assign(state.values().reshape(values.shape()));
+        adamState.assign(state.adamState().reshape(adamState.shape()));
+        iteration = state.iteration();
+    }
+
+    private void requireLength(String what, INDArray saved, INDArray own) {
+        if (saved.length() != own.length()) {
+            throw new IllegalArgumentException("saved " + what + " have " + saved.length() + " values, the model "
+                    + spec.architecture().key() + " has " + own.length());
+        }
     }
 
     /** Saves weights and statistics in ND4J's binary format, atomically (temp file, then rename). */
