@@ -1,6 +1,5 @@
 package io.sweeper.search;
 
-import io.sweeper.SweeperException;
 import io.sweeper.sweep.SweepSpec;
 
 /** Picks the search method a sweep's {@code method} names. */
@@ -9,16 +8,14 @@ public final class SearchMethods {
     }
 
     /**
-     * @param seedIfUnset the seed random search uses when the file sets none; the caller records
-     *                    it with the sweep so the sweep can be replayed
-     * @throws SweeperException for {@code bayes}, which is not available yet
+     * @param seedIfUnset the seed random and Bayesian search use when the file sets none; the
+     *                    caller records it with the sweep so the sweep can be replayed
      */
     public static SearchMethod forSpec(SweepSpec spec, long seedIfUnset) {
         return switch (spec.method()) {
             case GRID -> new GridSearch();
             case RANDOM -> new RandomSearch(spec.seed().orElse(seedIfUnset));
-            case BAYES -> throw new SweeperException(spec.source() + ": method: bayes is not available yet;"
-                    + " Bayesian search comes in a later release of sweeper");
+            case BAYES -> new BayesSearch(spec.seed().orElse(seedIfUnset), spec.bayes());
         };
     }
 }

@@ -18,6 +18,14 @@ final class TrialRandom {
         return ((state >>> 11) + 0.5) * 0x1.0p-53;
     }
 
+    /**
+     * A seed for the generator of trial {@code trialNumber}'s model-based choices, so each
+     * suggestion of a sweep draws differently and the same (seed, trial number) draws the same.
+     */
+    static long streamSeed(long seed, long trialNumber) {
+        return mix(mix(seed) + trialNumber);
+    }
+
     /** SplitMix64: add the golden gamma, then Stafford's variant 13 finaliser. */
     private static long mix(long z) {
         z += 0x9E3779B97F4A7C15L;

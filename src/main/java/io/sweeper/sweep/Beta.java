@@ -2,6 +2,7 @@ package io.sweeper.sweep;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
 
@@ -39,6 +40,16 @@ public record Beta(DistributionKind kind, double a, double b, Optional<Quantum> 
         // No random generator: the distribution object only inverts its CDF here.
         double x = new BetaDistribution(null, a, b).inverseCumulativeProbability(u);
         return q.<Object>map(step -> step.round(x)).orElse(x);
+    }
+
+    @Override
+    public OptionalDouble inverseQuantile(Object value) {
+        OptionalDouble number = ConfigValues.number(value);
+        if (number.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double x = Math.max(0, Math.min(1, number.getAsDouble()));
+        return OptionalDouble.of(new BetaDistribution(null, a, b).cumulativeProbability(x));
     }
 
     @Override

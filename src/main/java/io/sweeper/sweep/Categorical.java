@@ -2,6 +2,7 @@ package io.sweeper.sweep;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** {@code values: [...]} — each listed value equally likely; grid search takes them in order. */
 public record Categorical(List<Object> values) implements Distribution {
@@ -22,6 +23,12 @@ public record Categorical(List<Object> values) implements Distribution {
     @Override
     public Object quantile(double u) {
         return values.get(Math.min((int) (u * values.size()), values.size() - 1));
+    }
+
+    @Override
+    public OptionalDouble inverseQuantile(Object value) {
+        int index = values.indexOf(value);
+        return index < 0 ? OptionalDouble.empty() : OptionalDouble.of((index + 0.5) / values.size());
     }
 
     @Override

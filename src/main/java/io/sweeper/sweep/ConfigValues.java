@@ -72,6 +72,11 @@ public final class ConfigValues {
                 + " is not a value a parameter can take (use numbers, text, booleans, lists or mappings)");
     }
 
+    /** A configuration value as a number, if it is one (booleans are not). */
+    static java.util.OptionalDouble number(Object value) {
+        return value instanceof Number n ? java.util.OptionalDouble.of(n.doubleValue()) : java.util.OptionalDouble.empty();
+    }
+
     /** {@link #normalize} for a map; keys become their text, order is kept. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> normalizeMap(Map<?, ?> map) {

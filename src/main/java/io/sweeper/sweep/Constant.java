@@ -19,6 +19,12 @@ public record Constant(Object value) implements Distribution {
         return value;
     }
 
+    /** A constant has no scale to place it on: its own value sits at 0.5, anything else nowhere. */
+    @Override
+    public java.util.OptionalDouble inverseQuantile(Object candidate) {
+        return value.equals(candidate) ? java.util.OptionalDouble.of(0.5) : java.util.OptionalDouble.empty();
+    }
+
     @Override
     public Optional<GridAxis> gridAxis() {
         return Optional.of(GridAxis.of(java.util.List.of(value)));

@@ -1,6 +1,7 @@
 package io.sweeper.sweep;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** {@code min}, {@code max} integers: every integer from min to max, both included, equally likely. */
 public record IntUniform(long min, long max) implements Distribution {
@@ -27,6 +28,16 @@ public record IntUniform(long min, long max) implements Distribution {
     @Override
     public Object quantile(double u) {
         return Math.min(min + (long) Math.floor(u * count()), max);
+    }
+
+    @Override
+    public OptionalDouble inverseQuantile(Object value) {
+        OptionalDouble number = ConfigValues.number(value);
+        if (number.isEmpty() || number.getAsDouble() != Math.rint(number.getAsDouble())
+                || number.getAsDouble() < min || number.getAsDouble() > max) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((number.getAsDouble() - min + 0.5) / count());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sweeper.sweep;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.apache.commons.math3.special.Erf;
@@ -46,6 +47,20 @@ public record Normal(DistributionKind kind, double mu, double sigma, Optional<Qu
         double x = mu + sigma * Math.sqrt(2) * Erf.erfInv(2 * u - 1);
         double value = logScale() ? Math.exp(x) : x;
         return q.<Object>map(step -> step.round(value)).orElse(value);
+    }
+
+    @Override
+    public OptionalDouble inverseQuantile(Object value) {
+        OptionalDouble number = ConfigValues.number(value);
+        if (number.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        if (logScale() && !(number.getAsDouble() > 0)) {
+            // Rounding to q can give 0, the bottom of the range; nothing else below it is possible.
+            return number.getAsDouble() == 0 && q.isPresent() ? OptionalDouble.of(0) : OptionalDouble.empty();
+        }
+        double x = logScale() ? Math.log(number.getAsDouble()) : number.getAsDouble();
+        return OptionalDouble.of(0.5 * Erf.erfc(-(x - mu) / (sigma * Math.sqrt(2))));
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class SweepDescription {
         lines.add("sweep " + spec.name().orElse("(unnamed)") + " from " + spec.source());
         spec.description().ifPresent(d -> lines.add("  " + d));
         lines.add("method: " + spec.method().yamlName()
+                + (spec.method() == SweepMethod.BAYES ? bayes(spec.bayes()) : "")
                 + spec.seed().map(s -> ", seed " + s).orElse(""));
         lines.add("metric: " + spec.metric()
                 .map(m -> m.name() + " (" + m.goal().word() + m.target().map(t -> ", target " + PythonText.number(t)).orElse("") + ")")
@@ -40,6 +41,11 @@ public final class SweepDescription {
             loaded.warnings().forEach(w -> lines.add("  " + w));
         }
         return List.copyOf(lines);
+    }
+
+    private static String bayes(BayesSettings settings) {
+        return " (engine " + settings.engine().yamlName() + ", random until "
+                + settings.effectiveStartupTrials() + " trials have values)";
     }
 
     private static void addParameters(List<String> lines, List<ParameterSpec> parameters, String indent) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 public enum SweepMethod {
     GRID("grid"),
     RANDOM("random"),
-    /** Parsed so that a sweep file naming it gets a clear answer; refused until a release has it. */
+    /** Bayesian optimisation; {@link BayesSettings} says with which model. */
     BAYES("bayes");
 
     private final String yamlName;

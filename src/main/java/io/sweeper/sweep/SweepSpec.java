@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A validated sweep file. Built by {@link SweepFiles}; every W&amp;B key sweeper acts on has a
- * component here, plus sweeper's additive keys {@code seed} and {@code workers}.
+ * component here, plus sweeper's additive keys {@code seed}, {@code workers} and {@code bayes}.
  *
  * @param source         where the file came from (a path, or the name given to {@link SweepFiles#parse})
  * @param yamlText       the file exactly as read, kept so the store can record what was run
@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param seed           the random-sampling seed ({@code seed}); when absent the caller picks one
  *                       and records it, so the sweep can be replayed
  * @param workers        how many trials to run at once ({@code workers}); the caller's default when absent
+ * @param bayes          the {@code bayes:} settings; {@link BayesSettings#DEFAULT} when absent, and
+ *                       always the default unless the method is bayes
  */
 public record SweepSpec(
         String source,
@@ -29,7 +31,8 @@ public record SweepSpec(
         Optional<Integer> runCap,
         Optional<EarlyTerminate> earlyTerminate,
         Optional<Long> seed,
-        Optional<Integer> workers) {
+        Optional<Integer> workers,
+        BayesSettings bayes) {
 
     public SweepSpec {
         Objects.requireNonNull(source, "source");
@@ -44,6 +47,7 @@ public record SweepSpec(
         Objects.requireNonNull(earlyTerminate, "earlyTerminate");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(bayes, "bayes");
         if (parameters.isEmpty()) {
             throw new InvalidSpecException("parameters", "must define at least one parameter");
         }
@@ -53,6 +57,10 @@ public record SweepSpec(
         workers.filter(w -> w < 1).ifPresent(w -> {
             throw new InvalidSpecException("workers", "must be at least 1, got " + w);
         });
+        if (method == SweepMethod.BAYES && metric.isEmpty()) {
+            throw new InvalidSpecException("metric", "is missing; bayes search models the metric, so name it,"
+                    + " e.g. metric: {name: val_loss, goal: minimize}");
+        }
         if (earlyTerminate.isPresent() && metric.isEmpty()) {
             throw new InvalidSpecException("early_terminate", "early termination compares trials by the metric;"
                     + " add metric: {name: ..., goal: ...}");

@@ -15,14 +15,15 @@ import io.sweeper.SweeperException;
 
 /**
  * Reads the top level of a sweep file into a {@link SweepSpec}. Keys fall in three groups: the
- * W&amp;B keys sweeper acts on, sweeper's additive keys ({@code seed}, {@code workers}), and W&amp;B
+ * W&amp;B keys sweeper acts on, sweeper's additive keys ({@code seed}, {@code workers}, {@code bayes}), and W&amp;B
  * keys accepted with a warning because sweeper has nothing to do with them (entity, project,
  * Launch and scheduler settings). Any other key is an error: in W&amp;B's schema it would be one too.
  */
 final class SweepSpecParser {
     private static final Set<String> ACTED_ON = Set.of("program", "command", "method", "metric", "run_cap",
             "name", "description", "parameters", "early_terminate");
-    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers");
+    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers", "bayes");
+    private static final Set<String> BAYES_KEYS = Set.of("engine", "startup_trials");
     /** W&amp;B keys sweeper accepts and ignores, with the reason it gives. */
     private static final Map<String, String> NOT_ACTED_ON = Map.of(
             "entity", "a W&B account setting",
@@ -59,7 +60,7 @@ final class SweepSpecParser {
         Map<String, LocatedNode> keys = root.mapping();
         keys.forEach(this::checkKnown);
         SweepMethod method = method(Optional.ofNullable(keys.get("method")).orElseThrow(
-                () -> root.errorAt("method", "is missing; choose grid or random")));
+                () -> root.errorAt("method", "is missing; choose grid, random or bayes")));
         LocatedNode parameters = Optional.ofNullable(keys.get("parameters")).orElseThrow(
                 () -> root.errorAt("parameters", "is missing; list the parameters to sweep"));
         List<ParameterSpec> parameterSpecs = new ParameterParser(method, warnings).parameters(parameters);
@@ -78,7 +79,8 @@ final class SweepSpecParser {
                     optional(keys, "run_cap", LocatedNode::smallInteger),
                     optional(keys, "early_terminate", this::earlyTerminate),
                     optional(keys, "seed", LocatedNode::integer),
-                    optional(keys, "workers", LocatedNode::smallInteger));
+                    optional(keys, "workers", LocatedNode::smallInteger),
+                    bayesSettings(keys.get("bayes"), method));
             return new LoadedSweep(spec, warnings);
         } catch (InvalidSpecException e) {
             // "program is missing" is about the command that needs it, when there is one.
@@ -107,12 +109,8 @@ final class SweepSpecParser {
     private static SweepMethod method(LocatedNode node) {
         String name = node.text();
         SweepMethod method = SweepMethod.byYamlName(name).orElseThrow(() -> node.error(name.equals("custom")
-                ? "custom (W&B's Optuna and Ax schedulers) is not supported; use grid or random"
-                : "unknown method '" + name + "'" + DidYouMean.suffix(name, SweepMethod.yamlNames()) + "; use grid or random"));
-        if (method == SweepMethod.BAYES) {
-            throw node.error("bayes is not available yet: Bayesian search comes in a later release of sweeper;"
-                    + " use random (or grid) for now");
-        }
+                ? "custom (W&B's Optuna and Ax schedulers) is not supported; use grid, random or bayes"
+                : "unknown method '" + name + "'" + DidYouMean.suffix(name, SweepMethod.yamlNames()) + "; use grid, random or bayes"));
         return method;
     }
 
@@ -130,6 +128,33 @@ final class SweepSpecParser {
                     optional(keys, "target", LocatedNode::number),
                     optional(keys, "impute", i -> choice(i, MetricGoal.Impute.values(), MetricGoal.Impute::yamlName))
                             .orElse(MetricGoal.Impute.WORST));
+        } catch (InvalidSpecException e) {
+            throw node.errorAt(e.key(), e.problem());
+        }
+    }
+
+    /**
+     * The {@code bayes:} settings. With another method they are noted and ignored rather than
+     * refused, so switching a sweep between bayes and random is a one-word edit.
+     */
+    private BayesSettings bayesSettings(LocatedNode node, SweepMethod method) {
+        if (node == null) {
+            return BayesSettings.DEFAULT;
+        }
+        if (method != SweepMethod.BAYES) {
+            warnings.add(node.warning("is ignored with method: " + method.yamlName() + "; it configures method: bayes"));
+            return BayesSettings.DEFAULT;
+        }
+        if (!node.isMapping()) {
+            throw node.error("must be a mapping, e.g. bayes: {engine: tpe}, got " + node.describe());
+        }
+        Map<String, LocatedNode> keys = node.mapping();
+        keys.forEach((key, entry) -> requireKnown(entry, key, BAYES_KEYS));
+        try {
+            return new BayesSettings(
+                    optional(keys, "engine", e -> choice(e, BayesSettings.Engine.values(), BayesSettings.Engine::yamlName))
+                            .orElse(BayesSettings.Engine.GP),
+                    optional(keys, "startup_trials", LocatedNode::smallInteger));
         } catch (InvalidSpecException e) {
             throw node.errorAt(e.key(), e.problem());
         }

@@ -3,6 +3,7 @@ package io.sweeper.sweep;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -82,6 +83,33 @@ public record UniformRange(DistributionKind kind, double min, double max, Option
             default -> throw new IllegalStateException(kind.yamlName());
         };
         return q.<Object>map(step -> step.round(x)).orElse(x);
+    }
+
+    /** The inverse of {@link #quantile}'s scale, clamped to [0, 1] for a quantised value rounded past a bound. */
+    @Override
+    public OptionalDouble inverseQuantile(Object value) {
+        OptionalDouble number = ConfigValues.number(value);
+        if (number.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double x = number.getAsDouble();
+        if (boundsAreLogScaled() && !(x > 0)) {
+            // Rounding to q can give 0, the bottom of the range; nothing else below it is possible.
+            return x == 0 && q.isPresent() ? OptionalDouble.of(0) : OptionalDouble.empty();
+        }
+        double u = switch (kind) {
+            case UNIFORM, Q_UNIFORM -> (x - min) / (max - min);
+            case LOG_UNIFORM, Q_LOG_UNIFORM -> (Math.log(x) - min) / (max - min);
+            case LOG_UNIFORM_VALUES, Q_LOG_UNIFORM_VALUES, INV_LOG_UNIFORM_VALUES ->
+                    (Math.log(x) - Math.log(min)) / (Math.log(max) - Math.log(min));
+            case INV_LOG_UNIFORM -> 1 - (-Math.log(x) - min) / (max - min);
+            default -> throw new IllegalStateException(kind.yamlName());
+        };
+        return OptionalDouble.of(Math.max(0, Math.min(1, u)));
+    }
+
+    private boolean boundsAreLogScaled() {
+        return kind != DistributionKind.UNIFORM && kind != DistributionKind.Q_UNIFORM;
     }
 
     private static double between(double low, double high, double u) {

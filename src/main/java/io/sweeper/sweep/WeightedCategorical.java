@@ -2,6 +2,7 @@ package io.sweeper.sweep;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * {@code values} with {@code probabilities} (W&amp;B's categorical_w_probabilities): value i is drawn
@@ -56,6 +57,20 @@ public record WeightedCategorical(List<Object> values, List<Double> probabilitie
         }
         // Probabilities that sum to a hair under 1 leave a sliver of u at the top: it belongs to the last value that can occur.
         return values.get(lastPossible);
+    }
+
+    /** The middle of the value's slice of cumulative probability; empty for a value of probability 0. */
+    @Override
+    public OptionalDouble inverseQuantile(Object value) {
+        double before = 0;
+        for (int i = 0; i < values.size(); i++) {
+            double p = probabilities.get(i);
+            if (p > 0 && values.get(i).equals(value)) {
+                return OptionalDouble.of(Math.min(before + p / 2, 1));
+            }
+            before += p;
+        }
+        return OptionalDouble.empty();
     }
 
     @Override

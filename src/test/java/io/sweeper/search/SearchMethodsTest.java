@@ -10,8 +10,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.sweeper.SweeperException;
-import io.sweeper.sweep.SweepMethod;
 import io.sweeper.sweep.SweepSpec;
 
 class SearchMethodsTest {
@@ -35,15 +33,15 @@ class SearchMethodsTest {
     }
 
     @Test
-    void bayesIsRefusedUntilItArrives() {
-        SweepSpec random = Specs.parse("random", "parameters:\n  x: {min: 0.0, max: 1.0}\n");
-        SweepSpec bayes = new SweepSpec(random.source(), random.yamlText(), random.name(), random.description(),
-                SweepMethod.BAYES, random.metric(), random.parameters(), random.command(), random.runCap(),
-                random.earlyTerminate(), random.seed(), random.workers());
+    void bayesSweepsGetBayesSearchWithTheFilesSeedOverTheCallers() {
+        SweepSpec seeded = Specs.parse("bayes", "seed: 42\nmetric: {name: loss}\nparameters:\n  x: {min: 0.0, max: 1.0}\n");
+        SweepSpec unseeded = Specs.parse("bayes", "metric: {name: loss}\nparameters:\n  x: {min: 0.0, max: 1.0}\n");
 
-        assertThatThrownBy(() -> SearchMethods.forSpec(bayes, 0))
-                .isInstanceOf(SweeperException.class)
-                .hasMessageContaining("later release");
+        assertThat(SearchMethods.forSpec(seeded, 5)).isInstanceOf(BayesSearch.class);
+        assertThat(SearchMethods.forSpec(seeded, 5).suggest(seeded, List.of()))
+                .isEqualTo(new RandomSearch(42).suggest(seeded, List.of()));
+        assertThat(SearchMethods.forSpec(unseeded, 5).suggest(unseeded, List.of()))
+                .isEqualTo(new RandomSearch(5).suggest(unseeded, List.of()));
     }
 
     @Test

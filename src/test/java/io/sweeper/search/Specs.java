@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.sweeper.sweep.BayesSettings;
 import io.sweeper.sweep.CommandLine;
 import io.sweeper.sweep.Distribution;
 import io.sweeper.sweep.ParameterSpec;
@@ -28,7 +29,7 @@ final class Specs {
         return new SweepSpec("test", "", Optional.empty(), Optional.empty(), SweepMethod.RANDOM, Optional.empty(),
                 List.of(new ParameterSpec.Leaf(List.of("x"), distribution)),
                 new CommandLine(List.of("run"), Optional.empty()),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), BayesSettings.DEFAULT);
     }
 
     /** Asks {@code method} for suggestions, recording each as a finished trial, until it stops or {@code limit}. */

@@ -26,7 +26,11 @@ class BadSweepFilesTest {
     @CsvSource(delimiter = '|', textBlock = """
             bad-yaml-syntax.yaml                   | 7  |                                                          | invalid YAML
             unknown-method.yaml                    | 3  | method                                                   | did you mean 'random'?
-            method-bayes.yaml                      | 5  | method                                                   | comes in a later release
+            bayes-without-metric.yaml              | 2  | metric                                                   | bayes search models the metric
+            bayes-unknown-engine.yaml              | 5  | bayes.engine                                             | must be gp or tpe, got 'tpr' (did you mean 'tpe'?)
+            bayes-unknown-key.yaml                 | 6  | bayes.engin                                              | did you mean 'engine'?
+            bayes-one-startup-trial.yaml           | 6  | bayes.startup_trials                                     | must be at least 2
+            bayes-not-a-mapping.yaml               | 4  | bayes                                                    | must be a mapping, e.g. bayes: {engine: tpe}
             method-custom.yaml                     | 2  | method                                                   | not supported
             unknown-distribution.yaml              | 5  | parameters.lr.distribution                               | did you mean 'log_uniform_values'?
             min-greater-than-max.yaml              | 10 | parameters.dropout.max                                   | must be greater than min (0.1), got 0.05
@@ -101,7 +105,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(62);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(66);
         }
     }
 

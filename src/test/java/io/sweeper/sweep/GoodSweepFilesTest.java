@@ -14,14 +14,14 @@ import io.sweeper.SweeperException;
 class GoodSweepFilesTest {
 
     @Test
-    void docsBasicExampleIsRefusedOnlyBecauseItAsksForBayes() {
-        assertThatThrownBy(() -> SweepFiles.load(SweepTestFiles.path("good/wandb-docs-basic.yaml")))
-                .isInstanceOf(SweeperException.class)
-                .hasMessageContaining("wandb-docs-basic.yaml:4: method: bayes is not available yet")
-                .hasMessageContaining("later release");
+    void docsBasicBayesExampleReadsWithWandbsGaussianProcess() {
+        LoadedSweep loaded = SweepFiles.load(SweepTestFiles.path("good/wandb-docs-basic.yaml"));
+        SweepSpec spec = loaded.spec();
 
-        SweepSpec spec = parseAsRandom("good/wandb-docs-basic.yaml").spec();
-
+        assertThat(spec.method()).isEqualTo(SweepMethod.BAYES);
+        assertThat(spec.bayes()).isEqualTo(BayesSettings.DEFAULT);
+        assertThat(spec.bayes().engine()).isEqualTo(BayesSettings.Engine.GP);
+        assertThat(loaded.warnings()).isEmpty();
         assertThat(spec.name()).contains("sweepdemo");
         assertThat(spec.metric()).contains(new MetricGoal("validation_loss", Goal.MINIMIZE,
                 Optional.empty(), MetricGoal.Impute.WORST));
@@ -34,8 +34,8 @@ class GoodSweepFilesTest {
     }
 
     @Test
-    void designExampleReadsOnceBayesIsSwappedForRandom() {
-        LoadedSweep loaded = parseAsRandom("good/design-mish-temperature.yaml");
+    void designExampleReads() {
+        LoadedSweep loaded = SweepFiles.load(SweepTestFiles.path("good/design-mish-temperature.yaml"));
         SweepSpec spec = loaded.spec();
 
         assertThat(spec.command().program()).contains("train");
@@ -107,10 +107,21 @@ class GoodSweepFilesTest {
         assertThat(loaded.warnings()).hasSize(3).allSatisfy(w -> assertThat(w).contains("natural-log exponents"));
     }
 
-    private static LoadedSweep parseAsRandom(String file) {
-        String text = SweepTestFiles.text(file);
-        assertThat(text).contains("method: bayes");
-        return SweepFiles.parse(text.replace("method: bayes", "method: random"), file);
+    @Test
+    void bayesTakesTheTpeEngineAndStartupTrials() {
+        SweepSpec spec = SweepFiles.parse("""
+                program: train.py
+                method: bayes
+                bayes: {engine: tpe, startup_trials: 5}
+                metric: {name: val_loss}
+                parameters:
+                  lr: {min: 0.001, max: 0.1}
+                """, "tpe.yaml").spec();
+
+        assertThat(spec.bayes()).isEqualTo(new BayesSettings(BayesSettings.Engine.TPE, Optional.of(5)));
+        assertThat(spec.bayes().effectiveStartupTrials()).isEqualTo(5);
+        assertThat(BayesSettings.DEFAULT.effectiveStartupTrials()).isEqualTo(2);
+        assertThat(new BayesSettings(BayesSettings.Engine.TPE, Optional.empty()).effectiveStartupTrials()).isEqualTo(10);
     }
 
     static Distribution distribution(SweepSpec spec, String dottedPath) {

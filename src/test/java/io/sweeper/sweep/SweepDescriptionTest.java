@@ -75,4 +75,19 @@ class SweepDescriptionTest {
                 "  beta                  beta a=2.0 b=5.0");
         assertThat(lines).noneMatch(line -> line.startsWith("grid:"));
     }
+
+    @Test
+    void bayesSweepsSayWhichEngineAndHowLongTheRandomStartLasts() {
+        LoadedSweep loaded = SweepFiles.parse("""
+                program: train.py
+                method: bayes
+                bayes: {engine: tpe}
+                seed: 7
+                metric: {name: val_loss}
+                parameters:
+                  lr: {min: 0.001, max: 0.1}
+                """, "tpe.yaml");
+
+        assertThat(SweepDescription.lines(loaded)).contains("method: bayes (engine tpe, random until 10 trials have values), seed 7");
+    }
 }

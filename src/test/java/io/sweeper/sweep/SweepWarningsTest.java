@@ -32,6 +32,21 @@ class SweepWarningsTest {
     }
 
     @Test
+    void bayesSettingsWithAnotherMethodAreNotedAndIgnored() {
+        LoadedSweep loaded = SweepFiles.parse("""
+                program: train.py
+                method: random
+                bayes: {engine: tpe}
+                parameters:
+                  lr: {min: 0.001, max: 0.1}
+                """, "notes.yaml");
+
+        assertThat(loaded.warnings()).containsExactly(
+                "notes.yaml:3: bayes: is ignored with method: random; it configures method: bayes");
+        assertThat(loaded.spec().bayes()).isEqualTo(BayesSettings.DEFAULT);
+    }
+
+    @Test
     void logUniformWithExponentBoundsIsExplained() {
         List<String> warnings = warnings("""
                 program: train.py
