@@ -3,7 +3,6 @@ package io.sweeper.cli;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.SweepState;
-import io.sweeper.sweep.SweepFiles;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +36,7 @@ final class AgentCommand implements Callable<Integer> {
                         + ": nothing to run; " + next);
                 return 0;
             }
-            return execution.execute(s, row, SweepFiles.parse(row.specYaml(), "sweep " + row.id()).spec());
+            return execution.executeStored(s, row);
         }
     }
 }

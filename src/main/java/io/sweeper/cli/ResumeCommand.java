@@ -4,7 +4,6 @@ import io.sweeper.SweeperException;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.SweepState;
-import io.sweeper.sweep.SweepFiles;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +30,7 @@ final class ResumeCommand implements Callable<Integer> {
                         + row.id() + "` lists its trials");
             }
             s.setSweepState(row.id(), SweepState.RUNNING);
-            return execution.execute(s, row, SweepFiles.parse(row.specYaml(), "sweep " + row.id()).spec());
+            return execution.executeStored(s, row);
         }
     }
 }

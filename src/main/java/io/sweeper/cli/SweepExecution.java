@@ -10,6 +10,7 @@ import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
 import io.sweeper.tracking.OutboxSender;
 import io.sweeper.sweep.GridSpace;
+import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepMethod;
 import io.sweeper.sweep.SweepSpec;
 import java.nio.file.Path;
@@ -117,6 +118,11 @@ final class SweepExecution {
                 // the JVM is already shutting down (Ctrl-C): the hook is running, nothing to remove
             }
         }
+    }
+
+    /** Runs an existing sweep ({@code resume}, {@code agent}) with the sweep file stored with it. */
+    int executeStored(Store store, SweepRow sweep) throws InterruptedException {
+        return execute(store, sweep, SweepFiles.parse(sweep.specYaml(), "sweep " + sweep.id()).spec());
     }
 
     /** Gives the MLflow sender a bounded time to catch up, then says what is left for `sync`. */

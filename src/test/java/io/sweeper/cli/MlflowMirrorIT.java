@@ -3,20 +3,28 @@ package io.sweeper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sweeper.testing.HeadlessChromium;
+import io.sweeper.testing.HeadlessChromium.Page;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real sweep mirrored into a real MLflow server, checked with MLflow's own Python client: the
  * experiment, one parent run, exactly one child run per trial under it, their params, full
- * per-epoch metric histories, tags, statuses and artifacts.
+ * per-epoch metric histories, tags, statuses and artifacts; and the MLflow UI in headless
+ * Chromium showing the sweep's run and its trials.
  */
 class MlflowMirrorIT {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     @TempDir
     Path dir;
 
@@ -66,9 +74,47 @@ class MlflowMirrorIT {
             assertThat(steps).containsExactly("1", "2", "3", "4", "5");
             assertThat(scores).containsExactly(1.0 * x, 2.0 * x, 3.0 * x, 4.0 * x, 5.0 * x);
             assertThat(child.get("metrics").get("loss")).hasSize(5);
-            assertThat(textList(child.get("artifacts"))).containsExactly("checkpoint/model.json", "checkpoint/weights.bin");
+            assertThat(textList(child.get("artifacts"))).containsExactlyInAnyOrder(
+                    "checkpoint/model.json", "checkpoint/weights.bin", "plots/learning-curve.png");
         }
         assertThat(Files.readString(dir.resolve("runs/sweep-1/trial-0/best/weights.bin"))).isEqualTo("w5\n");
+
+        assertTheUiShowsTheSweep(url, mlflow.get("experiment_id").asText(), name, parent, children);
+    }
+
+    /**
+     * The MLflow UI, rendered by headless Chromium, shows the sweep's run with its trials nested
+     * (collapsed: the trials get no row of their own), and every trial once sorted by name (any
+     * sort but start time turns MLflow's nesting off). Screenshots stay in target/screenshots/.
+     */
+    private static void assertTheUiShowsTheSweep(String url, String experimentId, String name, JsonNode parent,
+            List<JsonNode> children) throws Exception {
+        Function<JsonNode, String> link = run -> "href=\"#/experiments/" + experimentId + "/runs/"
+                + run.get("run_id").asText() + "\"";
+        HeadlessChromium chromium = HeadlessChromium.installed();
+        Path nestedShot = SCREENSHOTS.resolve("mlflow-ui-nested.png");
+        Page nested = chromium.render(url + "/#/experiments/" + experimentId, nestedShot,
+                dom -> dom.contains(link.apply(parent)));
+        assertThat(nested.dom()).contains(link.apply(parent), ">" + name + "<");
+        children.forEach(child -> assertThat(nested.dom()).doesNotContain(link.apply(child)));
+        assertScreenshot(nestedShot);
+
+        Path allShot = SCREENSHOTS.resolve("mlflow-ui.png");
+        Page all = chromium.render(url + "/#/experiments/" + experimentId
+                + "?orderByKey=tags.%60mlflow.runName%60&orderByAsc=true", allShot,
+                dom -> children.stream().allMatch(child -> dom.contains(link.apply(child))));
+        assertThat(all.dom()).contains(link.apply(parent), ">" + name + "<");
+        for (JsonNode child : children) {
+            assertThat(all.dom()).contains(link.apply(child), ">" + child.get("name").asText() + "<");
+        }
+        assertScreenshot(allShot);
+    }
+
+    private static void assertScreenshot(Path screenshot) throws Exception {
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        assertThat(image).as("screenshot %s", screenshot).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(HeadlessChromium.HEIGHT);
     }
 
     private static List<String> textList(JsonNode array) {
