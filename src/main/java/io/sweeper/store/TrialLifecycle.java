@@ -126,16 +126,11 @@ final class TrialLifecycle {
             if (SweepState.fromWord(sweep.getState()) != SweepState.RUNNING) {
                 return Optional.empty();
             }
-            TrialRecord trial = tx.selectFrom(TRIAL)
-                    .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(TrialState.QUEUED.word())))
-                    .orderBy(TRIAL.NUMBER)
-                    .limit(1)
-                    .forUpdate()
-                    .skipLocked()
-                    .fetchOne();
-            if (trial == null) {
+            Optional<TrialRecord> locked = lockFirstQueued(tx, sweepId);
+            if (locked.isEmpty()) {
                 return Optional.empty();
             }
+            TrialRecord trial = locked.get();
             Instant now = StoreTime.now();
             String from = enter(trial, TrialState.RUNNING, now);
             trial.setWorker(worker);
@@ -151,6 +146,34 @@ final class TrialLifecycle {
             TrialLease granted = new TrialLease(trial.getId(), worker, trial.getAttempt(), trial.getLeaseUntil());
             return Optional.of(new ClaimedTrial(granted, sweepId, trial.getNumber(), trial.getParamsJson()));
         });
+    }
+
+    /** How many queued trials a claim looks at before it locks one. */
+    private static final int CLAIM_CANDIDATES = 16;
+
+    /**
+     * Locks the lowest-numbered queued trial no other transaction holds. H2 applies LIMIT before
+     * SKIP LOCKED, so "the first queued row, skipping locked ones" finds nothing whenever another
+     * worker is claiming the first one; instead the lowest-numbered candidates are read without
+     * locks and locked one at a time (skipping those held or taken meanwhile). Same query on
+     * PostgreSQL, where it costs one more statement per claim. Empty only when nothing is queued.
+     */
+    private static Optional<TrialRecord> lockFirstQueued(DSLContext tx, long sweepId) {
+        Condition queued = TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(TrialState.QUEUED.word()));
+        while (true) {
+            List<Long> candidates = tx.select(TRIAL.ID).from(TRIAL).where(queued)
+                    .orderBy(TRIAL.NUMBER).limit(CLAIM_CANDIDATES).fetch(TRIAL.ID);
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            for (long id : candidates) {
+                TrialRecord trial = tx.selectFrom(TRIAL).where(TRIAL.ID.eq(id).and(queued))
+                        .forUpdate().skipLocked().fetchOne();
+                if (trial != null) {
+                    return Optional.of(trial);
+                }
+            }
+        }
     }
 
     /** The lease extended to now + {@code extension}, or empty when the worker no longer holds it. */
