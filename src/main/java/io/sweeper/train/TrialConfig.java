@@ -134,7 +134,8 @@ public final class TrialConfig {
 
     /** The network these parameters define, for a data set of the given class count and input size. */
     public ModelSpec modelSpec(int classes, int inputSize) {
-        return new ModelSpec(model(), activation(), number(TrialParameter.DROPOUT), number(TrialParameter.TEMPERATURE),
+        return new ModelSpec(model(), activation(), number(TrialParameter.DROPOUT),
+                number(TrialParameter.BN_MOMENTUM), number(TrialParameter.TEMPERATURE),
                 TemperatureAt.valueOf(((String) values.get(TrialParameter.TEMPERATURE_AT)).toUpperCase(Locale.ROOT)),
                 inputSize, classes, seed());
     }

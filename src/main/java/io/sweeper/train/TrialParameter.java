@@ -20,6 +20,7 @@ public enum TrialParameter {
     CROP_MARGIN("crop_margin", Kind.NUMBER, 0.2, 0, 1, "clean pipeline: margin around the ink box, as a fraction of its size"),
     ACTIVATION("activation", Kind.CHOICE, "relu", "hidden-layer activation", activations()),
     DROPOUT("dropout", Kind.NUMBER, 0.4, 0, 0.95, "dropout rate of every Dropout layer"),
+    BN_MOMENTUM("bn_momentum", Kind.NUMBER, 0.99, 0, 0.9999, "batch norm: momentum of the moving mean and variance used at validation (Keras' 0.99)"),
     TEMPERATURE("temperature", Kind.NUMBER, 1.0, 0.01, 1000, "softmax temperature T"),
     TEMPERATURE_AT("temperature_at", Kind.CHOICE, "logits", "where T divides: logits (softmax(z/T)) or features (the notebook's Lambda before the last Dense)", "logits", "features"),
     LEARNING_RATE("learning_rate", Kind.NUMBER, 0.001, 1e-7, 1, "Adam learning rate"),

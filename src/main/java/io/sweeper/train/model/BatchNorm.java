@@ -6,8 +6,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Keras {@code BatchNormalization} over axis 1 (channels of NCHW maps, or features of [n, f]):
- * batch statistics in training with moving averages kept at Keras' momentum 0.99, the moving
- * statistics at inference. One fused libnd4j op each way.
+ * batch statistics in training with moving averages kept at a momentum (Keras' default 0.99), the
+ * moving statistics at inference. At 0.99 the moving statistics need a few hundred steps to follow
+ * the batches, so validation lags training for the first epochs; a lower momentum shortens that. One fused libnd4j op each way.
  *
  * <p>{@code batchnorm_bp}, given the batch mean and variance, returns the full gradient through the
  * batch statistics (checked against the textbook formula in {@code BatchNormTest}), but ignores
@@ -16,7 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class BatchNorm implements Layer {
     static final double EPSILON = 1e-3;
-    static final double MOMENTUM = 0.99;
     private static final long[] INT_ARGS = {1, 1, 1}; // apply gamma, apply beta, axis 1
 
     private final Param gammaParam;
@@ -25,6 +25,7 @@ final class BatchNorm implements Layer {
     private final Param movingVarianceParam;
     private final long[] shape;
     private final long[] reduceAxesArg;
+    private final double momentum;
     private INDArray gamma;
     private INDArray beta;
     private INDArray movingMean;
@@ -35,7 +36,8 @@ final class BatchNorm implements Layer {
     private INDArray mean;
     private INDArray varianceEps;
 
-    BatchNorm(String name, long[] in) {
+    BatchNorm(String name, long[] in, double momentum) {
+        this.momentum = momentum;
         long[] channels = {in[0]};
         this.gammaParam = new Param(name + "/gamma", channels, true, Param.Init.ONES);
         this.betaParam = new Param(name + "/beta", channels, true, Param.Init.ZEROS);
@@ -74,8 +76,8 @@ final class BatchNorm implements Layer {
             m = Nd4j.createUninitialized(x.dataType(), shape[0]);
             v = Nd4j.createUninitialized(x.dataType(), shape[0]);
             NativeOp.exec("moments", new INDArray[] {x}, new INDArray[] {m, v}, reduceAxesArg);
-            movingMean.muli(MOMENTUM).addi(m.mul(1 - MOMENTUM));
-            movingVariance.muli(MOMENTUM).addi(v.mul(1 - MOMENTUM));
+            movingMean.muli(momentum).addi(m.mul(1 - momentum));
+            movingVariance.muli(momentum).addi(v.mul(1 - momentum));
             input = x;
             mean = m;
         } else {

@@ -63,7 +63,7 @@ public final class Network {
         this.spec = spec;
         this.dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(spec.seed() ^ 0x5DEECE66DL);
         NetworkBuilder builder = new NetworkBuilder(new long[] {1, spec.imageSize(), spec.imageSize()},
-                spec.activation(), dropoutRandom);
+                spec.activation(), spec.batchNormMomentum(), dropoutRandom);
         spec.architecture().build(builder, spec);
         this.layers = builder.layers();
 

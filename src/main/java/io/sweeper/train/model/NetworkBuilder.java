@@ -9,11 +9,14 @@ final class NetworkBuilder {
     private final List<Layer> layers = new ArrayList<>();
     private final Activation activation;
     private final org.nd4j.linalg.api.rng.Random dropoutRandom;
+    private final double batchNormMomentum;
     private long[] shape;
 
-    NetworkBuilder(long[] inputShape, Activation activation, org.nd4j.linalg.api.rng.Random dropoutRandom) {
+    NetworkBuilder(long[] inputShape, Activation activation, double batchNormMomentum,
+            org.nd4j.linalg.api.rng.Random dropoutRandom) {
         this.shape = inputShape;
         this.activation = activation;
+        this.batchNormMomentum = batchNormMomentum;
         this.dropoutRandom = dropoutRandom;
     }
 
@@ -41,7 +44,7 @@ final class NetworkBuilder {
     }
 
     NetworkBuilder batchNorm() {
-        return add(new BatchNorm(name("bn"), shape));
+        return add(new BatchNorm(name("bn"), shape, batchNormMomentum));
     }
 
     NetworkBuilder maxPool(int size) {

@@ -1,6 +1,7 @@
 package io.sweeper.train.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -62,7 +63,7 @@ class LayerGradientTest {
         params.put("bn/beta", Nd4j.createFromArray(0.1, -0.4, 0.3));
         params.put("bn/moving_mean", Nd4j.zeros(DataType.DOUBLE, 3));
         params.put("bn/moving_variance", Nd4j.ones(DataType.DOUBLE, 3));
-        assertGradientMatches(() -> new BatchNorm("bn", new long[] {3, 4, 4}), x, params);
+        assertGradientMatches(() -> new BatchNorm("bn", new long[] {3, 4, 4}, 0.99), x, params);
     }
 
     @Test
@@ -71,10 +72,23 @@ class LayerGradientTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 2, 3, 3);
         x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).assign(0);
         Map<String, INDArray> params = bnParams(2);
-        BatchNorm bn = bound(new BatchNorm("bn", new long[] {2, 3, 3}), params);
+        BatchNorm bn = bound(new BatchNorm("bn", new long[] {2, 3, 3}, 0.99), params);
         bn.forward(x, true);
         INDArray g = bn.backward(Nd4j.rand(DataType.DOUBLE, 4, 2, 3, 3));
         assertThat(g.isNaN().any() || g.isInfinite().any()).isFalse();
+    }
+
+    @Test
+    void batchNormMovingStatisticsFollowTheBatchAtItsMomentum() {
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 2, 3, 3);
+        INDArray batchMean = x.mean(0, 2, 3);
+        for (double momentum : new double[] {0.99, 0.9}) {
+            Map<String, INDArray> params = bnParams(2);
+            bound(new BatchNorm("bn", new long[] {2, 3, 3}, momentum), params).forward(x, true);
+            // from 0: one training step moves the moving mean (1 - momentum) of the way to the batch's
+            assertThat(params.get("bn/moving_mean").toDoubleVector())
+                    .containsExactly(batchMean.mul(1 - momentum).toDoubleVector(), within(1e-9));
+        }
     }
 
     @Test

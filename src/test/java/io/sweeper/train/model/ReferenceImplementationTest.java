@@ -31,6 +31,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * the inference output and the training gradients must agree to float tolerance.
  */
 class ReferenceImplementationTest {
+    /** Keras' batch-norm momentum, given to both networks. */
+    private static final double BN_MOMENTUM = 0.99;
+
 
     @Test
     void parameterCountsMatchTheNotebook() {
@@ -81,7 +84,7 @@ class ReferenceImplementationTest {
     }
 
     private static Network network(Architecture architecture, Activation activation) {
-        return Network.build(new ModelSpec(architecture, activation, 0.0, 1.0, TemperatureAt.LOGITS, 28, 62, 3), 1e-3);
+        return Network.build(new ModelSpec(architecture, activation, 0.0, BN_MOMENTUM, 1.0, TemperatureAt.LOGITS, 28, 62, 3), 1e-3);
     }
 
     private static double maxRelativeError(INDArray a, INDArray b) {
@@ -162,7 +165,7 @@ class ReferenceImplementationTest {
     }
 
     private static BatchNormalization bn() {
-        return new BatchNormalization.Builder().eps(BatchNorm.EPSILON).decay(BatchNorm.MOMENTUM).useLogStd(false).build();
+        return new BatchNormalization.Builder().eps(BatchNorm.EPSILON).decay(BN_MOMENTUM).useLogStd(false).build();
     }
 
     private static SubsamplingLayer pool() {
