@@ -184,7 +184,7 @@ public final class SweepRunner {
         Path dir = settings.runsDir().resolve("sweep-" + sweepId).resolve("trial-" + claimed.number());
         earlyTermination.reload();
         progress.trialStarted(claimed.number(), params);
-        int lastRecordedEpoch = store.trial(claimed.trialId()).lastEpoch().orElse(0);
+        int lastRecordedEpoch = claimed.lastEpoch();
         AtomicBoolean firstReport = new AtomicBoolean(true);
         AtomicReference<Path> confusion = new AtomicReference<>();
         TrialContext context = new TrialContext() {

@@ -144,7 +144,8 @@ final class TrialLifecycle {
                     "number", trial.getNumber(), "params_json", trial.getParamsJson(),
                     "worker", worker, "attempt", trial.getAttempt()));
             TrialLease granted = new TrialLease(trial.getId(), worker, trial.getAttempt(), trial.getLeaseUntil());
-            return Optional.of(new ClaimedTrial(granted, sweepId, trial.getNumber(), trial.getParamsJson()));
+            return Optional.of(new ClaimedTrial(granted, sweepId, trial.getNumber(), trial.getParamsJson(),
+                    trial.getLastEpoch() == null ? 0 : trial.getLastEpoch()));
         });
     }
 
@@ -223,20 +224,21 @@ final class TrialLifecycle {
         return db.dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             sweeps.require(tx, sweepId);
-            return move(tx, TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())), to, detail);
+            return move(tx, sweepId, TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.eq(from.word())), to, detail);
         });
     }
 
-    /** Moves the trials {@code which} selects to {@code to}, locking them; returns how many. */
-    private static int move(DSLContext tx, Condition which, TrialState to, String detail) {
+    /** Moves the trials of the sweep that {@code which} selects to {@code to}, locking them; returns how many. */
+    private static int move(DSLContext tx, long sweepId, Condition which, TrialState to, String detail) {
         Result<TrialRecord> trials = tx.selectFrom(TRIAL).where(which).orderBy(TRIAL.NUMBER).forUpdate().fetch();
         Instant now = StoreTime.now();
         List<EventRecord> events = new ArrayList<>(trials.size());
+        boolean mirrored = !trials.isEmpty() && Outbox.mirrors(tx, sweepId);
         for (TrialRecord trial : trials) {
             boolean wasRunning = TrialState.RUNNING.word().equals(trial.getState());
             events.add(event(tx, trial, enter(trial, to, now), now, detail));
             // a trial that was running has an MLflow run to end; a queued one never had one
-            if (wasRunning && Outbox.mirrors(tx, trial.getSweepId())) {
+            if (wasRunning && mirrored) {
                 appendEnded(tx, trial, now);
             }
         }
@@ -334,12 +336,12 @@ final class TrialLifecycle {
             DSLContext tx = cfg.dsl();
             SweepRecord sweep = sweeps.lock(tx, sweepId);
             Condition mine = TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.WORKER.startsWith(process));
-            move(tx, mine.and(TRIAL.STATE.eq(TrialState.RUNNING.word())), TrialState.CANCELLED, " (interrupted)");
+            move(tx, sweepId, mine.and(TRIAL.STATE.eq(TrialState.RUNNING.word())), TrialState.CANCELLED, " (interrupted)");
             int othersRunning = tx.fetchCount(TRIAL, TRIAL.SWEEP_ID.eq(sweepId)
                     .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
                     .and(TRIAL.WORKER.startsWith(process).not()));
             if (othersRunning > 0) {
-                int handedBack = move(tx, mine.and(TRIAL.STATE.eq(TrialState.CANCELLED.word())), TrialState.QUEUED,
+                int handedBack = move(tx, sweepId, mine.and(TRIAL.STATE.eq(TrialState.CANCELLED.word())), TrialState.QUEUED,
                         " (handed back: " + process + "* stopped while other processes run the sweep)");
                 return new ProcessStop(handedBack, false);
             }
