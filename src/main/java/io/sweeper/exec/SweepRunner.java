@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * trial from the store (one transaction), running it, and recording every epoch under its lease,
  * which a heartbeat renews. Other processes, on this machine or others, may run the same sweep
  * through a shared database at the same time (`sweeper run` and `sweeper agent`): new
- * configurations are suggested under the sweep's lock ({@link TrialPlanner}), expired leases of
- * dead processes are reclaimed every half lease, and the sweep is marked finished only by the
- * process that finds nothing queued, nothing running and nothing more to suggest. After each
+ * configurations are suggested under the sweep's lock ({@link TrialPlanner}); every half lease
+ * this process says it still works on the sweep and reclaims the expired leases of dead ones; the
+ * sweep is marked finished only by the process that finds nothing queued, nothing running and
+ * nothing more to suggest. After each
  * recorded epoch the sweep's {@code early_terminate} may stop the trial, which then ends pruned.
  */
 public final class SweepRunner {
@@ -50,7 +51,7 @@ public final class SweepRunner {
         FINISHED,
         /** Stopped ({@link #requestStop()}) as the last process running the sweep: trials and sweep cancelled, `resume` continues. */
         STOPPED,
-        /** Stopped while other processes run the sweep: this one's trials went back to the queue for them. */
+        /** Stopped while other processes work on the sweep: this one's trials went back to the queue for them. */
         HANDED_BACK,
         /** Another process cancelled the sweep; this one's trials ran to their end. */
         CANCELLED_ELSEWHERE
@@ -95,10 +96,11 @@ public final class SweepRunner {
     public Outcome run() throws InterruptedException {
         // Trials of an earlier, killed run: their leases expired, so they are queued again (or
         // failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
+        store.workingOn(sweepId, process);
         reclaimExpired();
         store.requeueCancelled(sweepId);
-        long reclaimPeriod = Math.max(1, settings.lease().toMillis() / 2);
-        heartbeats.scheduleWithFixedDelay(this::reclaimExpired, reclaimPeriod, reclaimPeriod, TimeUnit.MILLISECONDS);
+        long period = Math.max(1, settings.lease().toMillis() / 2);
+        heartbeats.scheduleWithFixedDelay(this::keepWorking, period, period, TimeUnit.MILLISECONDS);
         List<Thread> workers = new ArrayList<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         for (int w = 0; w < settings.budget().workers(); w++) {
@@ -119,17 +121,32 @@ public final class SweepRunner {
         }
         heartbeats.shutdownNow();
         if (crash.get() != null) {
-            store.stopWorking(sweepId, process);
+            store.stopWorking(sweepId, process, settings.lease());
             if (crash.get() instanceof RuntimeException e) {
                 throw e;
             }
             throw new IllegalStateException(crash.get());
         }
         if (stop.get()) {
-            return store.stopWorking(sweepId, process).sweepCancelled() ? Outcome.STOPPED : Outcome.HANDED_BACK;
+            return store.stopWorking(sweepId, process, settings.lease()).sweepCancelled()
+                    ? Outcome.STOPPED : Outcome.HANDED_BACK;
         }
+        store.leave(sweepId, process);
         return store.findSweep(Long.toString(sweepId)).state() == SweepState.FINISHED
                 ? Outcome.FINISHED : Outcome.CANCELLED_ELSEWHERE;
+    }
+
+    /**
+     * Every half lease: this process tells the store it still works on the sweep (so another
+     * process that stops knows it is not the last), and applies the lease policy.
+     */
+    private void keepWorking() {
+        try {
+            store.workingOn(sweepId, process);
+        } catch (RuntimeException e) {
+            LOG.warn("renewing this process's presence on sweep {} failed: {}", sweepId, e.getMessage());
+        }
+        reclaimExpired();
     }
 
     /**

@@ -182,12 +182,28 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * {@code process} (the prefix of its workers' names, e.g. {@code host:pid:}) works on the
+     * sweep: called when it starts and every half lease, whether it runs a trial or waits, so that
+     * {@link #stopWorking} of another process knows it is not the last.
+     */
+    public void workingOn(long sweepId, String process) {
+        TrialLifecycle.requireWorker(process);
+        db.dsl.transaction(cfg -> SweepProcesses.seen(cfg.dsl(), sweepId, process, StoreTime.now()));
+    }
+
+    /** {@code process} has finished its work on the sweep (the sweep ended or was cancelled elsewhere). */
+    public void leave(long sweepId, String process) {
+        db.dsl.transaction(cfg -> SweepProcesses.left(cfg.dsl(), sweepId, process));
+    }
+
+    /**
      * A process stops working on the sweep: the running trials of its workers (named
      * {@code process}…, e.g. {@code host:pid:}) are recorded as cancelled, then handed back to the
-     * queue if another process still runs trials of the sweep, else the sweep is cancelled too.
+     * queue if another process was seen working on the sweep ({@link #workingOn}) within
+     * {@code lease}, else the sweep is cancelled too.
      */
-    public ProcessStop stopWorking(long sweepId, String process) {
-        return trials.stopWorking(sweepId, process);
+    public ProcessStop stopWorking(long sweepId, String process, Duration lease) {
+        return trials.stopWorking(sweepId, process, lease);
     }
 
     /**

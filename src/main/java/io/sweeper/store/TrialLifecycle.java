@@ -324,25 +324,24 @@ final class TrialLifecycle {
 
     /**
      * A process whose workers are named {@code process}… stops working on the sweep (Ctrl-C, or
-     * a crash of its pool). Its running trials are recorded as cancelled. If another process still
-     * runs trials of the sweep, this one's cancelled trials go back to the queue for the others
-     * and the sweep keeps running; if it was the last, they stay cancelled and so does the sweep,
-     * for {@code sweeper resume}. One transaction holding the sweep's lock, so two processes
-     * stopping at once cannot both hand their trials to each other.
+     * a crash of its pool). Its running trials are recorded as cancelled. If another process was
+     * seen working on the sweep within {@code lease} (running a trial, between trials or waiting:
+     * {@link SweepProcesses}), this one's cancelled trials go back to the queue for the others and
+     * the sweep keeps running; if it was the last, they stay cancelled and so does the sweep, for
+     * {@code sweeper resume}. One transaction holding the sweep's lock, so of two processes
+     * stopping at once the second sees the first gone and cancels the sweep.
      */
-    ProcessStop stopWorking(long sweepId, String process) {
+    ProcessStop stopWorking(long sweepId, String process, Duration lease) {
         requireWorker(process);
         return db.dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             SweepRecord sweep = sweeps.lock(tx, sweepId);
+            SweepProcesses.left(tx, sweepId, process);
             Condition mine = TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.WORKER.startsWith(process));
             move(tx, sweepId, mine.and(TRIAL.STATE.eq(TrialState.RUNNING.word())), TrialState.CANCELLED, " (interrupted)");
-            int othersRunning = tx.fetchCount(TRIAL, TRIAL.SWEEP_ID.eq(sweepId)
-                    .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
-                    .and(TRIAL.WORKER.startsWith(process).not()));
-            if (othersRunning > 0) {
+            if (SweepProcesses.othersAlive(tx, sweepId, process, StoreTime.now(), lease) > 0) {
                 int handedBack = move(tx, sweepId, mine.and(TRIAL.STATE.eq(TrialState.CANCELLED.word())), TrialState.QUEUED,
-                        " (handed back: " + process + "* stopped while other processes run the sweep)");
+                        " (handed back: " + process + "* stopped while other processes work on the sweep)");
                 return new ProcessStop(handedBack, false);
             }
             SweepCatalog.setState(tx, sweep, SweepState.CANCELLED);
@@ -425,7 +424,8 @@ final class TrialLifecycle {
         return text.lines().findFirst().orElse("");
     }
 
-    private static void requireWorker(String worker) {
+    /** A worker's name, or a process's prefix of its workers' names: 1 to 200 characters (the column's width). */
+    static void requireWorker(String worker) {
         Objects.requireNonNull(worker, "worker");
         if (worker.isBlank() || worker.length() > 200) {
             throw new IllegalArgumentException("worker name must be 1 to 200 characters, got '" + worker + "'");

@@ -207,7 +207,7 @@ class AgentsIT {
         Path script = script("steady.sh", """
                 for e in 1 2 3 4 5 6; do echo "{\\"epoch\\": $e, \\"score\\": $e}"; sleep 0.3; done
                 """);
-        // enough trials that `run` is still busy with one when the agent stops: it is not the last
+        // enough trials that `run` still works on the sweep when the agent stops: it is not the last
         Path sweep = sweepFile("handover", script, "x: {values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}");
         String[] options = {"--workers", "1", "--lease", "30"};
         Process run = sweeper("run", concat(new String[] {"run", sweep.toString()}, options));
@@ -237,7 +237,7 @@ class AgentsIT {
         assertThat(messages).hasSize(5);
         assertThat(messages.get(1)).startsWith(trial + "running -> cancelled");
         assertThat(messages.get(2)).isEqualTo(trial + "cancelled -> queued (handed back: "
-                + held.get().worker().orElseThrow().replaceFirst("0$", "") + "* stopped while other processes run the sweep)");
+                + held.get().worker().orElseThrow().replaceFirst("0$", "") + "* stopped while other processes work on the sweep)");
         assertThat(store.findSweep(Long.toString(id)).state()).isEqualTo(SweepState.FINISHED);
     }
 

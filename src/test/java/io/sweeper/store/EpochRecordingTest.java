@@ -47,7 +47,7 @@ class EpochRecordingTest {
         store.recordEpoch(killed.lease(), 3, accuracy(0.9));
         store.recordCheckpoint(killed.lease(), 2, Path.of("/tmp/ckpt"), "a".repeat(64), 10);
         store.recordCheckpoint(killed.lease(), 3, Path.of("/tmp/ckpt"), "b".repeat(64), 10);
-        store.stopWorking(sweepId, "w1");
+        store.stopWorking(sweepId, "w1", Fixtures.LEASE);
         store.setSweepState(sweepId, SweepState.RUNNING); // resume
         store.requeueCancelled(sweepId);
         ClaimedTrial again = claim(store, sweepId, "w2");

@@ -45,7 +45,7 @@ class TrackingOutboxTest {
         store.finishTrial(first.lease(), TrialOutcome.finished());
         ClaimedTrial second = claim(store, sweepId, "w2");
         store.recordEpoch(second.lease(), 1, accuracy(0.3)); // worse than trial 1: no sweep best
-        store.stopWorking(sweepId, "w"); // the last process stops: trial and sweep cancelled
+        store.stopWorking(sweepId, "w", Fixtures.LEASE); // the last process stops: trial and sweep cancelled
 
         List<OutboxEntry> pending = store.trackingOutbox().pending(sweepId, 100);
         assertThat(pending).extracting(OutboxEntry::kind).containsExactly(
@@ -72,7 +72,7 @@ class TrackingOutboxTest {
         long sweepId = mirroredSweep(store);
         store.addTrial(sweepId, 1, "{}");
         ClaimedTrial trial = claim(store, sweepId, "w1");
-        store.stopWorking(sweepId, "w");
+        store.stopWorking(sweepId, "w", Fixtures.LEASE);
         int before = store.trackingOutbox().pendingCount(sweepId);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.recordEpoch(trial.lease(), 1, accuracy(0.9)))

@@ -92,7 +92,8 @@ class TrialLifecycleTest {
         store.recordEpoch(first.lease(), 0, accuracy(0.4));
         store.recordCheckpoint(first.lease(), 0, Path.of("/tmp/ckpt/1-0.zip"), "a".repeat(64), 10);
 
-        assertThat(store.stopWorking(sweepId, "host:7:")).as("the only process stopped")
+        store.workingOn(sweepId, "host:7:");
+        assertThat(store.stopWorking(sweepId, "host:7:", LEASE)).as("the only process stopped")
                 .isEqualTo(new ProcessStop(0, true));
         assertThat(states(store, sweepId)).containsExactly(CANCELLED, CANCELLED, QUEUED);
         assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.CANCELLED);
@@ -121,17 +122,63 @@ class TrialLifecycleTest {
     void aProcessStoppingWhileAnotherRunsTheSweepHandsItsTrialsBackAndCancelsNothingElse(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
+        store.workingOn(sweepId, "a:1:");
+        store.workingOn(sweepId, "b:2:");
         ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
         ClaimedTrial other = claim(store, sweepId, "b:2:0");
         store.recordEpoch(stopping.lease(), 0, accuracy(0.4));
 
-        assertThat(store.stopWorking(sweepId, "a:1:")).isEqualTo(new ProcessStop(1, false));
+        assertThat(store.stopWorking(sweepId, "a:1:", LEASE)).isEqualTo(new ProcessStop(1, false));
         assertThat(states(store, sweepId)).containsExactly(QUEUED, RUNNING, QUEUED);
         assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.RUNNING);
         assertThat(store.metrics(stopping.trialId())).as("kept for the next attempt to continue from").hasSize(1);
         assertThat(store.heartbeat(other.lease(), LEASE)).as("the other process keeps its lease").isPresent();
         assertThat(store.heartbeat(stopping.lease(), LEASE)).isEmpty();
         assertThat(claim(store, sweepId, "b:2:1").lease().attempt()).isEqualTo(2);
+    }
+
+    @OnEachDatabase
+    void aProcessBetweenTrialsOrWaitingStillCountsAsWorkingOnTheSweep(TestDatabase db) {
+        Store store = db.open();
+        long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 2);
+        store.workingOn(sweepId, "a:1:");
+        store.workingOn(sweepId, "b:2:"); // runs no trial at this moment
+        ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
+
+        assertThat(store.stopWorking(sweepId, "a:1:", LEASE)).isEqualTo(new ProcessStop(1, false));
+        assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.RUNNING);
+        assertThat(claim(store, sweepId, "b:2:0").trialId()).as("the waiting process takes it over")
+                .isEqualTo(stopping.trialId());
+
+        assertThat(store.stopWorking(sweepId, "b:2:", LEASE)).as("a stopped process no longer counts")
+                .isEqualTo(new ProcessStop(0, true));
+        assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.CANCELLED);
+    }
+
+    @OnEachDatabase
+    void aProcessNotSeenWithinTheLeaseIsDeadAndTheStoppingOneIsTheLast(TestDatabase db) throws InterruptedException {
+        Store store = db.open();
+        long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 2);
+        Duration lease = Duration.ofMillis(200);
+        store.workingOn(sweepId, "killed:1:"); // SIGKILLed: never renews, never leaves
+        Thread.sleep(lease.toMillis() + 50);
+        store.workingOn(sweepId, "a:2:");
+        claim(store, sweepId, "a:2:0");
+
+        assertThat(store.stopWorking(sweepId, "a:2:", lease)).isEqualTo(new ProcessStop(0, true));
+        assertThat(states(store, sweepId)).containsExactly(CANCELLED, QUEUED);
+    }
+
+    @OnEachDatabase
+    void aProcessThatFinishedItsWorkLeaves(TestDatabase db) {
+        Store store = db.open();
+        long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 1);
+        store.workingOn(sweepId, "done:1:");
+        store.leave(sweepId, "done:1:");
+        store.workingOn(sweepId, "a:2:");
+        claim(store, sweepId, "a:2:0");
+
+        assertThat(store.stopWorking(sweepId, "a:2:", LEASE)).isEqualTo(new ProcessStop(0, true));
     }
 
     @OnEachDatabase

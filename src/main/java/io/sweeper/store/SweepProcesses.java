@@ -1,0 +1,40 @@
+package io.sweeper.store;
+
+import static io.sweeper.store.jooq.Tables.SWEEP_PROCESS;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+
+/**
+ * Which processes work on a sweep ({@code sweep_process}): each one renews its row every half
+ * lease while it runs, whether it is running a trial or only between trials or waiting, so a
+ * process that stops can tell whether it is the last (see {@link TrialLifecycle#stopWorking}).
+ */
+final class SweepProcesses {
+    private SweepProcesses() {
+    }
+
+    /** {@code process} is working on the sweep at {@code at}. */
+    static void seen(DSLContext tx, long sweepId, String process, Instant at) {
+        tx.insertInto(SWEEP_PROCESS, SWEEP_PROCESS.SWEEP_ID, SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.SEEN_AT)
+                .values(sweepId, process, at)
+                .onConflict(SWEEP_PROCESS.SWEEP_ID, SWEEP_PROCESS.PROCESS)
+                .doUpdate().set(SWEEP_PROCESS.SEEN_AT, at)
+                .execute();
+    }
+
+    /** {@code process} no longer works on the sweep. */
+    static void left(DSLContext tx, long sweepId, String process) {
+        tx.deleteFrom(SWEEP_PROCESS)
+                .where(SWEEP_PROCESS.SWEEP_ID.eq(sweepId).and(SWEEP_PROCESS.PROCESS.eq(process)))
+                .execute();
+    }
+
+    /** How many processes other than {@code process} were seen working on the sweep within {@code lease} of {@code now}. */
+    static int othersAlive(DSLContext tx, long sweepId, String process, Instant now, Duration lease) {
+        return tx.fetchCount(SWEEP_PROCESS, SWEEP_PROCESS.SWEEP_ID.eq(sweepId)
+                .and(SWEEP_PROCESS.PROCESS.ne(process))
+                .and(SWEEP_PROCESS.SEEN_AT.gt(now.minus(lease))));
+    }
+}
