@@ -97,6 +97,7 @@ public final class SweepRunner {
         // Trials of an earlier, killed run: their leases expired, so they are queued again (or
         // failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
         store.workingOn(sweepId, process);
+        endLeasesOfDeadLocalProcesses();
         reclaimExpired();
         store.requeueCancelled(sweepId);
         long period = Math.max(1, settings.lease().toMillis() / 2);
@@ -134,6 +135,32 @@ public final class SweepRunner {
         store.leave(sweepId, process);
         return store.findSweep(Long.toString(sweepId)).state() == SweepState.FINISHED
                 ? Outcome.FINISHED : Outcome.CANCELLED_ELSEWHERE;
+    }
+
+    /**
+     * Processes of this machine that worked on the sweep and are gone (kill -9, a crashed JVM):
+     * their trials' leases end now rather than after {@code --lease}, so `resume` right after a
+     * kill continues at once. Only this machine's processes can be asked whether they live; a pid
+     * reused since counts as alive, and its trials wait for their lease as before.
+     */
+    private void endLeasesOfDeadLocalProcesses() {
+        String host = hostName() + ":";
+        for (String other : store.processes(sweepId)) {
+            if (other.startsWith(host) && !other.equals(process) && !pidAlive(other.substring(host.length()))) {
+                int ended = store.endLeasesOf(sweepId, other);
+                LOG.info("process {} is gone: the leases of its {} running trial(s) end now", other, ended);
+            }
+        }
+    }
+
+    /** Whether {@code pid:} (the rest of a process name after the host) names a live process here. */
+    private static boolean pidAlive(String pidAndColon) {
+        try {
+            long pid = Long.parseLong(pidAndColon.substring(0, pidAndColon.length() - 1));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return true; // not a name this code wrote: leave it to its lease
+        }
     }
 
     /**

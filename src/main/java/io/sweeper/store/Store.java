@@ -196,6 +196,20 @@ public final class Store implements AutoCloseable {
         db.dsl.transaction(cfg -> SweepProcesses.left(cfg.dsl(), sweepId, process));
     }
 
+    /** The processes that said they work on the sweep ({@link #workingOn}) and have not left: live ones, and killed ones. */
+    public List<String> processes(long sweepId) {
+        return db.dsl.transactionResult(cfg -> SweepProcesses.names(cfg.dsl(), sweepId));
+    }
+
+    /**
+     * {@code process} is known to be dead: the leases of its running trials end now, so that
+     * {@link #reclaimExpired} requeues them (or fails them, by policy) without waiting out the
+     * lease; returns how many ended.
+     */
+    public int endLeasesOf(long sweepId, String process) {
+        return trials.endLeases(sweepId, process);
+    }
+
     /**
      * A process stops working on the sweep: the running trials of its workers (named
      * {@code process}…, e.g. {@code host:pid:}) are recorded as cancelled, then handed back to the

@@ -4,6 +4,7 @@ import static io.sweeper.store.jooq.Tables.SWEEP_PROCESS;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -29,6 +30,14 @@ final class SweepProcesses {
         tx.deleteFrom(SWEEP_PROCESS)
                 .where(SWEEP_PROCESS.SWEEP_ID.eq(sweepId).and(SWEEP_PROCESS.PROCESS.eq(process)))
                 .execute();
+    }
+
+    /** The processes with a row for the sweep: working on it, or killed before they could leave. */
+    static List<String> names(DSLContext tx, long sweepId) {
+        return tx.select(SWEEP_PROCESS.PROCESS).from(SWEEP_PROCESS)
+                .where(SWEEP_PROCESS.SWEEP_ID.eq(sweepId))
+                .orderBy(SWEEP_PROCESS.PROCESS)
+                .fetch(SWEEP_PROCESS.PROCESS);
     }
 
     /** How many processes other than {@code process} were seen working on the sweep within {@code lease} of {@code now}. */

@@ -298,6 +298,24 @@ final class TrialLifecycle {
         });
     }
 
+    /**
+     * {@code process} is known to be dead (its pid is gone from its machine): the leases of its
+     * running trials end now, for {@link #reclaimExpired} to apply the policy at once instead of
+     * after the lease, and its row in {@code sweep_process} goes. Returns how many leases ended.
+     */
+    int endLeases(long sweepId, String process) {
+        requireWorker(process);
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SweepProcesses.left(tx, sweepId, process);
+            return tx.update(TRIAL).set(TRIAL.LEASE_UNTIL, StoreTime.now())
+                    .where(TRIAL.SWEEP_ID.eq(sweepId)
+                            .and(TRIAL.STATE.eq(TrialState.RUNNING.word()))
+                            .and(TRIAL.WORKER.startsWith(process)))
+                    .execute();
+        });
+    }
+
     /** The MLflow write that ends the trial's run: its final state, error and best value. */
     private static void appendEnded(DSLContext tx, TrialRecord trial, Instant at) {
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `sweeper run` of the built-in trainer as a real process, killed with SIGKILL (no shutdown hook
  * runs) in the middle of a trial: `sweeper resume` leaves the finished trial alone, continues the
- * killed one after the last epoch it saved rather than from epoch 1, and finishes the sweep.
+ * killed one after the last epoch it saved rather than from epoch 1, and finishes the sweep. The
+ * lease is long (10 minutes): `resume` on the same machine sees the killed process is gone and does
+ * not wait it out.
  */
 class RunKillResumeTest {
     /** Of the second trial; the first has 2 and finishes before the kill. */
@@ -53,7 +55,7 @@ class RunKillResumeTest {
                 """.formatted(data, EPOCHS));
         String db = "jdbc:h2:file:" + dir.resolve("db");
         Path runs = dir.resolve("runs");
-        List<String> options = List.of("--db", db, "--workers", "1", "--runs", runs.toString(), "--lease", "2",
+        List<String> options = List.of("--db", db, "--workers", "1", "--runs", runs.toString(), "--lease", "600",
                 "--cache", dir.resolve("cache").toString());
 
         Process run = sweeper("run", sweep.toString(), options);
@@ -80,7 +82,6 @@ class RunKillResumeTest {
             firstTimes = epochTimes(store, first.id());
             secondTimes = epochTimes(store, second.id());
         }
-        Thread.sleep(2500); // the killed run's lease runs out
 
         Process resume = sweeper("resume", "kill", options);
         String out = new String(resume.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -88,6 +89,7 @@ class RunKillResumeTest {
         String err = Files.readString(dir.resolve("stderr-resume.log"));
         assertThat(resume.exitValue()).as(out + err).isZero();
         assertThat(out).doesNotContain("trial 0 started").contains("trial 1 started");
+        assertThat(err).containsPattern("process [^ ]+:" + run.pid() + ": is gone: the leases of its 1 running trial\\(s\\) end now");
         Matcher continuing = Pattern.compile("trial-1: continuing after epoch (\\d+)").matcher(err);
         assertThat(continuing.find()).as(err).isTrue();
         int resumedAfter = Integer.parseInt(continuing.group(1));

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 class TrialLifecycleTest {
@@ -179,6 +180,24 @@ class TrialLifecycleTest {
         claim(store, sweepId, "a:2:0");
 
         assertThat(store.stopWorking(sweepId, "a:2:", LEASE)).isEqualTo(new ProcessStop(0, true));
+    }
+
+    @OnEachDatabase
+    void theLeasesOfADeadProcessEndAtOnceAndThePolicyRequeuesItsTrials(TestDatabase db) {
+        Store store = db.open();
+        long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
+        store.workingOn(sweepId, "h:12:");
+        store.workingOn(sweepId, "h:123:");
+        ClaimedTrial dead = claim(store, sweepId, "h:12:0");
+        ClaimedTrial alive = claim(store, sweepId, "h:123:0");
+        assertThat(store.processes(sweepId)).containsExactlyInAnyOrder("h:12:", "h:123:");
+
+        assertThat(store.endLeasesOf(sweepId, "h:12:")).as("not h:123:'s trial").isEqualTo(1);
+        assertThat(store.processes(sweepId)).containsExactly("h:123:");
+        assertThat(store.reclaimExpired(sweepId, Instant.now(), 3).requeued()).containsExactly(dead.trialId());
+        assertThat(states(store, sweepId)).containsExactly(QUEUED, RUNNING, QUEUED);
+        assertThat(store.heartbeat(alive.lease(), LEASE)).isPresent();
+        assertThat(claim(store, sweepId, "h:123:1").lease().attempt()).isEqualTo(2);
     }
 
     @OnEachDatabase
