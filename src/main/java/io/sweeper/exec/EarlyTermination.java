@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * The sweep's {@code early_terminate}, acted on after each recorded epoch. It keeps every trial's
  * curve of the sweep's metric in memory — read from the store when a trial starts (a resumed
- * sweep starts from what was recorded, so brackets and rungs keep their state, and other
- * processes' epochs are seen) and then updated by this process's own epochs — so a decision costs
- * no query: one append and one pass over the curves.
+ * sweep starts from what was recorded, so brackets and rungs keep their state), merged with the
+ * store's every half lease (other processes' epochs and ended trials) and updated by this
+ * process's own epochs in between — so a decision costs no query: one append and one pass over
+ * the curves.
  */
 final class EarlyTermination {
     private final Store store;
@@ -37,16 +38,40 @@ final class EarlyTermination {
     /**
      * Reads every trial's curve from the store (one query), replacing what is kept. Called when a
      * trial (re)starts: what an earlier attempt recorded is then what the store kept of it (the
-     * epochs a resumed attempt continues from, or none), and other processes' epochs are seen.
+     * epochs a resumed attempt continues from, or none).
      */
-    synchronized void reload() {
-        if (pruner.isEmpty()) {
-            return;
+    void reload() {
+        if (pruner.isPresent()) {
+            Map<Integer, MetricCurve> stored = stored();
+            synchronized (this) {
+                curves.clear();
+                curves.putAll(stored);
+            }
         }
-        curves.clear();
-        for (TrialCurve stored : store.metricCurves(sweepId, metricName)) {
-            curves.put(stored.number(), MetricCurve.of(stored.number(), stored.state(), stored.valuesByEpoch()));
+    }
+
+    /**
+     * Merges the store's curves into what is kept (one query), so that epochs other processes
+     * recorded since the last trial start count in this process's decisions. A curve kept here that
+     * goes further than the store's is this process's own trial, whose latest epoch was committed
+     * after the query read: it stays.
+     */
+    void refresh() {
+        if (pruner.isPresent()) {
+            Map<Integer, MetricCurve> stored = stored();
+            synchronized (this) {
+                stored.forEach((number, theirs) -> curves.merge(number, theirs,
+                        (mine, read) -> mine.lastEpoch() > read.lastEpoch() ? mine : read));
+            }
         }
+    }
+
+    private Map<Integer, MetricCurve> stored() {
+        Map<Integer, MetricCurve> stored = new HashMap<>();
+        for (TrialCurve curve : store.metricCurves(sweepId, metricName)) {
+            stored.put(curve.number(), MetricCurve.of(curve.number(), curve.state(), curve.valuesByEpoch()));
+        }
+        return stored;
     }
 
     /** A trial ended in {@code state} (median stopping compares with finished trials only). */

@@ -165,13 +165,15 @@ public final class SweepRunner {
 
     /**
      * Every half lease: this process tells the store it still works on the sweep (so another
-     * process that stops knows it is not the last), and applies the lease policy.
+     * process that stops knows it is not the last), applies the lease policy, and reads the other
+     * processes' epochs for early termination.
      */
     private void keepWorking() {
         try {
             store.workingOn(sweepId, process);
+            earlyTermination.refresh();
         } catch (RuntimeException e) {
-            LOG.warn("renewing this process's presence on sweep {} failed: {}", sweepId, e.getMessage());
+            LOG.warn("keeping in touch with sweep {} failed: {}", sweepId, e.getMessage());
         }
         reclaimExpired();
     }

@@ -88,6 +88,11 @@ public final class MetricCurve {
         return values.length;
     }
 
+    /** The epoch of the last iteration; 0 for a curve with none. */
+    public int lastEpoch() {
+        return epochs.length == 0 ? 0 : epochs[epochs.length - 1];
+    }
+
     /** The value at iteration {@code k}, 1 ≤ k ≤ length. */
     public double at(int k) {
         return values[k - 1];

@@ -3,7 +3,9 @@ package io.sweeper.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sweeper.search.SearchMethods;
+import io.sweeper.store.ClaimedTrial;
 import io.sweeper.store.EventRow;
+import io.sweeper.store.NewTrial;
 import io.sweeper.store.Store;
 import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.Goal;
@@ -143,6 +145,27 @@ class EarlyTerminationTest {
         resumed.reload();
         assertThat(IntStream.rangeClosed(1, 3).mapToObj(e -> resumed.afterEpoch(11, e, Map.of("score", 5.5))))
                 .containsOnly(Optional.empty());
+    }
+
+    @Test
+    void anotherProcessesEpochsCountFromTheNextRefreshAndOwnNewerEpochsStay() {
+        SweepSpec spec = SweepFiles.parse(HYPERBAND, "test.yaml").spec();
+        long id = store.createSweep("pruning", HYPERBAND, "grid", "score", Goal.MAXIMIZE);
+        store.addTrials(id, List.of(new NewTrial(0, "{\"x\":5}")));
+        EarlyTermination here = new EarlyTermination(store, id, spec);
+        here.reload(); // this process starts trial 10 before the other records anything
+        ClaimedTrial elsewhere = store.claimNextTrial(id, "other:1:0", Duration.ofMinutes(1)).orElseThrow();
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            store.recordEpoch(elsewhere.lease(), epoch, Map.of("score", 5 + epoch / 1000.0));
+        }
+
+        assertThat(IntStream.rangeClosed(1, 3).mapToObj(e -> here.afterEpoch(10, e, Map.of("score", 4.5))))
+                .as("alone at iteration 3: its own cut").containsOnly(Optional.empty());
+        here.refresh();
+        assertThat(IntStream.rangeClosed(1, 3).mapToObj(e -> here.afterEpoch(11, e, Map.of("score", 4.4))).toList())
+                .as("the other's 5.003 counts, and trial 10's 4.5, recorded here only, was kept").last()
+                .isEqualTo(Optional.of("at epoch 3: score 4.4 at iteration 3 is worse than 4.5, the hyperband cut"
+                        + " at iteration 3 (top 1/3 of the 3 trials that reached it)"));
     }
 
     @Test
