@@ -3,6 +3,7 @@ package io.sweeper.exec;
 import io.sweeper.SweeperException;
 import io.sweeper.search.SearchMethod;
 import io.sweeper.store.ClaimedTrial;
+import io.sweeper.store.ProcessSeen;
 import io.sweeper.store.Reclaimed;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
@@ -145,7 +146,8 @@ public final class SweepRunner {
      */
     private void endLeasesOfDeadLocalProcesses() {
         String host = hostName() + ":";
-        for (String other : store.processes(sweepId)) {
+        for (ProcessSeen seen : store.processes(sweepId)) {
+            String other = seen.process();
             if (other.startsWith(host) && !other.equals(process) && !pidAlive(other.substring(host.length()))) {
                 int ended = store.endLeasesOf(sweepId, other);
                 LOG.info("process {} is gone: the leases of its {} running trial(s) end now", other, ended);

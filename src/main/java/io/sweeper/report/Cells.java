@@ -45,4 +45,16 @@ final class Cells {
                 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
+
+    /** How long before {@code now} {@code then} was, in its largest whole unit: {@code 12 s ago}, {@code 3 h ago}. */
+    static String ago(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        if (seconds < 120) {
+            return seconds + " s ago";
+        }
+        if (seconds < 2 * 3600) {
+            return seconds / 60 + " min ago";
+        }
+        return seconds < 2 * 86400 ? seconds / 3600 + " h ago" : seconds / 86400 + " d ago";
+    }
 }

@@ -2,6 +2,7 @@ package io.sweeper.report;
 
 import io.sweeper.report.TextTable.Column;
 import io.sweeper.sweep.Goal;
+import io.sweeper.store.ProcessSeen;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
@@ -11,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * What {@code sweeper show} prints: the sweep's header and its trials, the ones that ran to an
+ * What {@code sweeper show} prints: the sweep's header (with the processes working on it, for
+ * agents on several machines) and its trials, the ones that ran to an
  * end first, best first by the sweep's goal (finished and pruned together, as both compete for
  * best), then running trials (best so far first), queued, failed and cancelled ones.
  *
@@ -31,10 +34,12 @@ public final class TrialLeaderboard {
             List.of(TrialState.CANCELLED));
 
     private final SweepOverview overview;
+    private final List<ProcessSeen> processes;
     private final List<TrialRow> trials;
 
-    private TrialLeaderboard(SweepOverview overview, List<TrialRow> trials) {
+    private TrialLeaderboard(SweepOverview overview, List<ProcessSeen> processes, List<TrialRow> trials) {
         this.overview = overview;
+        this.processes = List.copyOf(processes);
         this.trials = List.copyOf(trials);
     }
 
@@ -62,7 +67,7 @@ public final class TrialLeaderboard {
                     .limit(room)
                     .forEach(shown::add);
         }
-        return new TrialLeaderboard(overview, shown);
+        return new TrialLeaderboard(overview, store.processes(sweepId), shown);
     }
 
     /**
@@ -90,6 +95,12 @@ public final class TrialLeaderboard {
                 .map(best -> "best: trial " + best.number() + ", " + sweep.metricName() + " "
                         + Cells.metric(best.bestValue()) + " at epoch " + Cells.integer(best.bestEpoch()))
                 .orElse("best: none yet (no finished trial has a value of " + sweep.metricName() + ")"));
+        if (!processes.isEmpty()) {
+            // a killed process's row stays until a process on its machine resumes: its age says so
+            lines.add("processes: " + processes.stream()
+                    .map(p -> p.process().replaceFirst(":$", "") + " (seen " + Cells.ago(p.seenAt(), now) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
         if (trials.isEmpty()) {
             return lines;
         }

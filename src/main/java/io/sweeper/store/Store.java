@@ -197,8 +197,8 @@ public final class Store implements AutoCloseable {
     }
 
     /** The processes that said they work on the sweep ({@link #workingOn}) and have not left: live ones, and killed ones. */
-    public List<String> processes(long sweepId) {
-        return db.dsl.transactionResult(cfg -> SweepProcesses.names(cfg.dsl(), sweepId));
+    public List<ProcessSeen> processes(long sweepId) {
+        return db.dsl.transactionResult(cfg -> SweepProcesses.all(cfg.dsl(), sweepId));
     }
 
     /**

@@ -33,11 +33,11 @@ final class SweepProcesses {
     }
 
     /** The processes with a row for the sweep: working on it, or killed before they could leave. */
-    static List<String> names(DSLContext tx, long sweepId) {
-        return tx.select(SWEEP_PROCESS.PROCESS).from(SWEEP_PROCESS)
+    static List<ProcessSeen> all(DSLContext tx, long sweepId) {
+        return tx.select(SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.SEEN_AT).from(SWEEP_PROCESS)
                 .where(SWEEP_PROCESS.SWEEP_ID.eq(sweepId))
                 .orderBy(SWEEP_PROCESS.PROCESS)
-                .fetch(SWEEP_PROCESS.PROCESS);
+                .fetch(r -> new ProcessSeen(r.value1(), r.value2()));
     }
 
     /** How many processes other than {@code process} were seen working on the sweep within {@code lease} of {@code now}. */

@@ -122,6 +122,19 @@ class ReportCommandsTest {
     }
 
     @Test
+    void showSaysWhichProcessesWorkOnTheSweepAndWhenEachWasLastSeen() {
+        long id = fill("train/quick-grid.yaml", GRID_POINT);
+        assertThat(sweeper("show", "quick-grid").out()).doesNotContain("processes:");
+        try (Store store = Store.open(db())) {
+            store.workingOn(id, "gpu-box:4242:");
+            store.workingOn(id, "laptop:77:");
+        }
+
+        assertThat(sweeper("show", "quick-grid").out().lines()).anySatisfy(line -> assertThat(line)
+                .matches("processes: gpu-box:4242 \\(seen \\d+ s ago\\), laptop:77 \\(seen \\d+ s ago\\)"));
+    }
+
+    @Test
     void showStopsAtTheLimitAndSaysHowManyAreLeft() {
         long id = fill("train/quick-grid.yaml", GRID_POINT);
         CliRun limited = sweeper("show", Long.toString(id), "--limit", "4");

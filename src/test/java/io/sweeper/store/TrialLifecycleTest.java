@@ -190,10 +190,10 @@ class TrialLifecycleTest {
         store.workingOn(sweepId, "h:123:");
         ClaimedTrial dead = claim(store, sweepId, "h:12:0");
         ClaimedTrial alive = claim(store, sweepId, "h:123:0");
-        assertThat(store.processes(sweepId)).containsExactlyInAnyOrder("h:12:", "h:123:");
+        assertThat(store.processes(sweepId)).extracting(ProcessSeen::process).containsExactlyInAnyOrder("h:12:", "h:123:");
 
         assertThat(store.endLeasesOf(sweepId, "h:12:")).as("not h:123:'s trial").isEqualTo(1);
-        assertThat(store.processes(sweepId)).containsExactly("h:123:");
+        assertThat(store.processes(sweepId)).extracting(ProcessSeen::process).containsExactly("h:123:");
         assertThat(store.reclaimExpired(sweepId, Instant.now(), 3).requeued()).containsExactly(dead.trialId());
         assertThat(states(store, sweepId)).containsExactly(QUEUED, RUNNING, QUEUED);
         assertThat(store.heartbeat(alive.lease(), LEASE)).isPresent();
