@@ -30,8 +30,8 @@ final class SweepExecution {
     /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
     static final int INTERRUPTED = 130;
 
-    @Option(names = "--workers", defaultValue = "auto", paramLabel = "N|auto",
-            description = "Trials at once; each gets cores/N intra-op threads (default auto: one 1-thread trial per core).")
+    @Option(names = "--workers", paramLabel = "N|auto",
+            description = "Trials at once; each gets cores/N intra-op threads (default: the sweep file's workers, else auto: one 1-thread trial per core).")
     String workers;
 
     @Option(names = "--runs", paramLabel = "DIR", description = "Where trials write checkpoints and logs (default: ${DEFAULT-VALUE}).")
@@ -41,8 +41,11 @@ final class SweepExecution {
             description = "How long a trial's lease lasts without a heartbeat (default ${DEFAULT-VALUE}); a killed run's trials are retried after it.")
     int leaseSeconds;
 
-    @Option(names = "--max-attempts", defaultValue = "3", paramLabel = "N", description = "Starts per trial before one whose lease expired is failed (default ${DEFAULT-VALUE}); give every process of a sweep the same.")
-    int maxAttempts;
+    @Option(names = "--max-attempts", paramLabel = "N", description = "Starts per trial before one whose lease expired is failed (default: the sweep file's max_attempts, else 3).")
+    Integer maxAttempts;
+
+    /** Starts per trial when neither {@code --max-attempts} nor the sweep file says. */
+    private static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     @Mixin
     DataOptions data;
@@ -59,13 +62,15 @@ final class SweepExecution {
      * cancellations recorded at Ctrl-C could be lost with the process.
      */
     int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
-        if (leaseSeconds < 1 || maxAttempts < 1) {
-            throw new SweeperException("--lease and --max-attempts must be at least 1, got " + leaseSeconds + " and " + maxAttempts);
+        int attempts = Optional.ofNullable(maxAttempts).or(spec::maxAttempts).orElse(DEFAULT_MAX_ATTEMPTS);
+        if (leaseSeconds < 1 || attempts < 1) {
+            throw new SweeperException("--lease and --max-attempts must be at least 1, got " + leaseSeconds + " and " + attempts);
         }
-        ThreadBudget budget = ThreadBudget.of(workers, Runtime.getRuntime().availableProcessors());
+        String pool = Optional.ofNullable(workers).or(() -> spec.workers().map(String::valueOf)).orElse("auto");
+        ThreadBudget budget = ThreadBudget.of(pool, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
-                new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), maxAttempts),
+                new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), attempts),
                 data.loadOptions(), Path.of("").toAbsolutePath(), printer);
         System.out.printf(Locale.ROOT, "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)%n", sweep.id(), sweep.name(),
                 sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(), budget.threadsPerTrial());

@@ -27,7 +27,8 @@ public final class SweepDescription {
                 .map(m -> m.name() + " (" + m.goal().word() + m.target().map(t -> ", target " + PythonText.number(t)).orElse("") + ")")
                 .orElse("none"));
         lines.add("run_cap: " + spec.runCap().map(String::valueOf).orElse("none")
-                + spec.workers().map(w -> ", workers: " + w).orElse(""));
+                + spec.workers().map(w -> ", workers: " + w).orElse("")
+                + spec.maxAttempts().map(n -> ", max_attempts: " + n).orElse(""));
         spec.earlyTerminate().ifPresent(e -> lines.add(earlyTerminate(e)));
         lines.add("command: " + String.join(" ", spec.command().template())
                 + spec.command().program().map(p -> "  (program: " + p + ")").orElse(""));

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A validated sweep file. Built by {@link SweepFiles}; every W&amp;B key sweeper acts on has a
- * component here, plus sweeper's additive keys {@code seed}, {@code workers} and {@code bayes}.
+ * component here, plus sweeper's additive keys {@code seed}, {@code workers}, {@code max_attempts}
+ * and {@code bayes}.
  *
  * @param source         where the file came from (a path, or the name given to {@link SweepFiles#parse})
  * @param yamlText       the file exactly as read, kept so the store can record what was run
@@ -16,6 +17,9 @@ import java.util.Optional;
  * @param seed           the random-sampling seed ({@code seed}); when absent the caller picks one
  *                       and records it, so the sweep can be replayed
  * @param workers        how many trials to run at once ({@code workers}); the caller's default when absent
+ * @param maxAttempts    starts per trial before one whose lease expired is failed ({@code max_attempts});
+ *                       the caller's default when absent. Every process of the sweep reads the same file,
+ *                       so the policy is the same in all
  * @param bayes          the {@code bayes:} settings; {@link BayesSettings#DEFAULT} when absent, and
  *                       always the default unless the method is bayes
  */
@@ -32,6 +36,7 @@ public record SweepSpec(
         Optional<EarlyTerminate> earlyTerminate,
         Optional<Long> seed,
         Optional<Integer> workers,
+        Optional<Integer> maxAttempts,
         BayesSettings bayes) {
 
     public SweepSpec {
@@ -47,6 +52,7 @@ public record SweepSpec(
         Objects.requireNonNull(earlyTerminate, "earlyTerminate");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(maxAttempts, "maxAttempts");
         Objects.requireNonNull(bayes, "bayes");
         if (parameters.isEmpty()) {
             throw new InvalidSpecException("parameters", "must define at least one parameter");
@@ -56,6 +62,9 @@ public record SweepSpec(
         });
         workers.filter(w -> w < 1).ifPresent(w -> {
             throw new InvalidSpecException("workers", "must be at least 1, got " + w);
+        });
+        maxAttempts.filter(n -> n < 1).ifPresent(n -> {
+            throw new InvalidSpecException("max_attempts", "must be at least 1, got " + n);
         });
         if (method == SweepMethod.BAYES && metric.isEmpty()) {
             throw new InvalidSpecException("metric", "is missing; bayes search models the metric, so name it,"

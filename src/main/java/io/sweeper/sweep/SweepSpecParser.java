@@ -22,7 +22,7 @@ import io.sweeper.SweeperException;
 final class SweepSpecParser {
     private static final Set<String> ACTED_ON = Set.of("program", "command", "method", "metric", "run_cap",
             "name", "description", "parameters", "early_terminate");
-    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers", "bayes");
+    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers", "max_attempts", "bayes");
     private static final Set<String> BAYES_KEYS = Set.of("engine", "startup_trials");
     /** W&amp;B keys sweeper accepts and ignores, with the reason it gives. */
     private static final Map<String, String> NOT_ACTED_ON = Map.of(
@@ -80,6 +80,7 @@ final class SweepSpecParser {
                     optional(keys, "early_terminate", this::earlyTerminate),
                     optional(keys, "seed", LocatedNode::integer),
                     optional(keys, "workers", LocatedNode::smallInteger),
+                    optional(keys, "max_attempts", LocatedNode::smallInteger),
                     bayesSettings(keys.get("bayes"), method));
             return new LoadedSweep(spec, warnings);
         } catch (InvalidSpecException e) {

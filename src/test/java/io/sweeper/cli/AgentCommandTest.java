@@ -71,6 +71,24 @@ class AgentCommandTest {
     }
 
     @Test
+    void theSweepFilesWorkersApplyUnlessTheCommandLineSaysOtherwise() {
+        try (Store store = Store.open(h2())) {
+            store.createSweep("joined", SWEEP + "workers: 1\n", "grid", "score", Goal.MAXIMIZE);
+        }
+        String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
+        CliRun fromFile = CliRun.of("agent", "joined", "--db", h2(), "--runs", dir.resolve("runs").toString());
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        assertThat(fromFile.out()).contains("1 worker(s) × " + cores + " thread(s)");
+
+        try (Store store = Store.open(h2())) {
+            store.createSweep("joined", SWEEP + "workers: 1\n", "grid", "score", Goal.MAXIMIZE);
+        }
+        CliRun overridden = CliRun.of("agent", "joined", "--db", h2(), "--workers", cores, "--runs", dir.resolve("runs").toString());
+        assertThat(overridden.exitCode()).as(overridden.err()).isZero();
+        assertThat(overridden.out()).contains(cores + " worker(s) × 1 thread(s)");
+    }
+
+    @Test
     void aMaxAttemptsBelowOneIsOneLine() {
         storedSweep(h2());
         CliRun run = CliRun.of("agent", "joined", "--db", h2(), "--max-attempts", "0");

@@ -13,6 +13,7 @@ import io.sweeper.sweep.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,7 +186,8 @@ class AgentsIT {
                 sleep 120
                 """);
         Path sweep = sweepFile("hangs", script, "x: {values: [1]}");
-        String[] options = {"--workers", "1", "--lease", "2", "--max-attempts", "2"};
+        Files.writeString(sweep, "max_attempts: 2\n", StandardOpenOption.APPEND); // the policy of every process
+        String[] options = {"--workers", "1", "--lease", "2"};
         Process first = sweeper("run", concat(new String[] {"run", sweep.toString()}, options));
         long id = awaitSweep("hangs");
         killWhenRunning(id, first, 1);

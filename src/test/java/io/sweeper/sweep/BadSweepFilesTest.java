@@ -80,6 +80,7 @@ class BadSweepFilesTest {
             nested-with-extra-key.yaml             | 5  | parameters.optimizer.value                               | cannot stand beside parameters
             null-constant.yaml                     | 5  | parameters.checkpoint.value                              | null is not a value
             zero-workers.yaml                      | 3  | workers                                                  | must be at least 1, got 0
+            zero-max-attempts.yaml                 | 3  | max_attempts                                             | must be at least 1, got 0
             seed-not-an-integer.yaml               | 3  | seed                                                     | must be an integer
             cannot-infer-distribution.yaml         | 4  | parameters.noise                                         | cannot tell the distribution
             missing-max.yaml                       | 4  | parameters.lr.max                                        | is missing; log_uniform_values needs min and max
@@ -105,7 +106,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(66);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(67);
         }
     }
 

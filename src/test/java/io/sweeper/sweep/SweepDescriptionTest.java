@@ -67,7 +67,7 @@ class SweepDescriptionTest {
         assertThat(lines).contains(
                 "method: random, seed 42",
                 "metric: val_loss (minimize, target 0.05)",
-                "run_cap: 100, workers: 2",
+                "run_cap: 100, workers: 2, max_attempts: 4",
                 "  categorical_w_probabilities categorical_w_probabilities ['a', 'b'] with probabilities [0.25, 0.75]",
                 "  log_uniform_values    log_uniform_values [0.01, 1.0]",
                 "  inv_log_uniform       inv_log_uniform [0.0, 4.6] (exponents: values in [0.010051835744633586, 1.0])",
