@@ -64,8 +64,9 @@ public final class SweepRunner {
     private final Settings settings;
     private final SweepProgress progress;
     private final TrialPlanner planner;
+    private final LocalProcess self = LocalProcess.current();
     /** Prefix of this process's worker names, {@code host:pid:}; the store tells its trials by it. */
-    private final String process = hostName() + ":" + ProcessHandle.current().pid() + ":";
+    private final String process = self.name();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sweeper-heartbeat");
@@ -97,7 +98,7 @@ public final class SweepRunner {
     public Outcome run() throws InterruptedException {
         // Trials of an earlier, killed run: their leases expired, so they are queued again (or
         // failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
-        store.workingOn(sweepId, process);
+        store.workingOn(sweepId, process, self.pidScope());
         endLeasesOfDeadLocalProcesses();
         reclaimExpired();
         store.requeueCancelled(sweepId);
@@ -141,27 +142,15 @@ public final class SweepRunner {
     /**
      * Processes of this machine that worked on the sweep and are gone (kill -9, a crashed JVM):
      * their trials' leases end now rather than after {@code --lease}, so `resume` right after a
-     * kill continues at once. Only this machine's processes can be asked whether they live; a pid
-     * reused since counts as alive, and its trials wait for their lease as before.
+     * kill continues at once. Only processes that see the same pids can be judged
+     * ({@link LocalProcess#knowsIsDead}); the others' trials wait for their leases.
      */
     private void endLeasesOfDeadLocalProcesses() {
-        String host = hostName() + ":";
-        for (ProcessSeen seen : store.processes(sweepId)) {
-            String other = seen.process();
-            if (other.startsWith(host) && !other.equals(process) && !pidAlive(other.substring(host.length()))) {
-                int ended = store.endLeasesOf(sweepId, other);
-                LOG.info("process {} is gone: the leases of its {} running trial(s) end now", other, ended);
+        for (ProcessSeen other : store.processes(sweepId)) {
+            if (self.knowsIsDead(other)) {
+                int ended = store.endLeasesOf(sweepId, other.process());
+                LOG.info("process {} is gone: the leases of its {} running trial(s) end now", other.process(), ended);
             }
-        }
-    }
-
-    /** Whether {@code pid:} (the rest of a process name after the host) names a live process here. */
-    private static boolean pidAlive(String pidAndColon) {
-        try {
-            long pid = Long.parseLong(pidAndColon.substring(0, pidAndColon.length() - 1));
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            return true; // not a name this code wrote: leave it to its lease
         }
     }
 
@@ -172,7 +161,7 @@ public final class SweepRunner {
      */
     private void keepWorking() {
         try {
-            store.workingOn(sweepId, process);
+            store.workingOn(sweepId, process, self.pidScope());
             earlyTermination.refresh();
         } catch (RuntimeException e) {
             LOG.warn("keeping in touch with sweep {} failed: {}", sweepId, e.getMessage());
@@ -317,13 +306,5 @@ public final class SweepRunner {
         }
         earlyTermination.ended(claimed.number(), outcome.state());
         progress.trialEnded(claimed.number(), outcome.state().word(), detail);
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -184,11 +184,12 @@ public final class Store implements AutoCloseable {
     /**
      * {@code process} (the prefix of its workers' names, e.g. {@code host:pid:}) works on the
      * sweep: called when it starts and every half lease, whether it runs a trial or waits, so that
-     * {@link #stopWorking} of another process knows it is not the last.
+     * {@link #stopWorking} of another process knows it is not the last. {@code pidScope} says where
+     * its pid identifies it (host name and pid namespace), for processes there to tell it is gone.
      */
-    public void workingOn(long sweepId, String process) {
+    public void workingOn(long sweepId, String process, String pidScope) {
         TrialLifecycle.requireWorker(process);
-        db.dsl.transaction(cfg -> SweepProcesses.seen(cfg.dsl(), sweepId, process, StoreTime.now()));
+        db.dsl.transaction(cfg -> SweepProcesses.seen(cfg.dsl(), sweepId, process, pidScope, StoreTime.now()));
     }
 
     /** {@code process} has finished its work on the sweep (the sweep ended or was cancelled elsewhere). */

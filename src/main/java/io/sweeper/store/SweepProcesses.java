@@ -16,10 +16,11 @@ final class SweepProcesses {
     private SweepProcesses() {
     }
 
-    /** {@code process} is working on the sweep at {@code at}. */
-    static void seen(DSLContext tx, long sweepId, String process, Instant at) {
-        tx.insertInto(SWEEP_PROCESS, SWEEP_PROCESS.SWEEP_ID, SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.SEEN_AT)
-                .values(sweepId, process, at)
+    /** {@code process} (whose pid means it within {@code pidScope}) is working on the sweep at {@code at}. */
+    static void seen(DSLContext tx, long sweepId, String process, String pidScope, Instant at) {
+        tx.insertInto(SWEEP_PROCESS, SWEEP_PROCESS.SWEEP_ID, SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.PID_SCOPE,
+                        SWEEP_PROCESS.SEEN_AT)
+                .values(sweepId, process, pidScope, at)
                 .onConflict(SWEEP_PROCESS.SWEEP_ID, SWEEP_PROCESS.PROCESS)
                 .doUpdate().set(SWEEP_PROCESS.SEEN_AT, at)
                 .execute();
@@ -34,10 +35,10 @@ final class SweepProcesses {
 
     /** The processes with a row for the sweep: working on it, or killed before they could leave. */
     static List<ProcessSeen> all(DSLContext tx, long sweepId) {
-        return tx.select(SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.SEEN_AT).from(SWEEP_PROCESS)
+        return tx.select(SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.PID_SCOPE, SWEEP_PROCESS.SEEN_AT).from(SWEEP_PROCESS)
                 .where(SWEEP_PROCESS.SWEEP_ID.eq(sweepId))
                 .orderBy(SWEEP_PROCESS.PROCESS)
-                .fetch(r -> new ProcessSeen(r.value1(), r.value2()));
+                .fetch(r -> new ProcessSeen(r.value1(), r.value2(), r.value3()));
     }
 
     /** How many processes other than {@code process} were seen working on the sweep within {@code lease} of {@code now}. */

@@ -126,8 +126,8 @@ class ReportCommandsTest {
         long id = fill("train/quick-grid.yaml", GRID_POINT);
         assertThat(sweeper("show", "quick-grid").out()).doesNotContain("processes:");
         try (Store store = Store.open(db())) {
-            store.workingOn(id, "gpu-box:4242:");
-            store.workingOn(id, "laptop:77:");
+            store.workingOn(id, "gpu-box:4242:", "test");
+            store.workingOn(id, "laptop:77:", "test");
         }
 
         assertThat(sweeper("show", "quick-grid").out().lines()).anySatisfy(line -> assertThat(line)

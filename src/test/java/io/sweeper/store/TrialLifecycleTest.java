@@ -93,7 +93,7 @@ class TrialLifecycleTest {
         store.recordEpoch(first.lease(), 0, accuracy(0.4));
         store.recordCheckpoint(first.lease(), 0, Path.of("/tmp/ckpt/1-0.zip"), "a".repeat(64), 10);
 
-        store.workingOn(sweepId, "host:7:");
+        store.workingOn(sweepId, "host:7:", "test");
         assertThat(store.stopWorking(sweepId, "host:7:", LEASE)).as("the only process stopped")
                 .isEqualTo(new ProcessStop(0, true));
         assertThat(states(store, sweepId)).containsExactly(CANCELLED, CANCELLED, QUEUED);
@@ -123,8 +123,8 @@ class TrialLifecycleTest {
     void aProcessStoppingWhileAnotherRunsTheSweepHandsItsTrialsBackAndCancelsNothingElse(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
-        store.workingOn(sweepId, "a:1:");
-        store.workingOn(sweepId, "b:2:");
+        store.workingOn(sweepId, "a:1:", "test");
+        store.workingOn(sweepId, "b:2:", "test");
         ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
         ClaimedTrial other = claim(store, sweepId, "b:2:0");
         store.recordEpoch(stopping.lease(), 0, accuracy(0.4));
@@ -142,8 +142,8 @@ class TrialLifecycleTest {
     void aProcessBetweenTrialsOrWaitingStillCountsAsWorkingOnTheSweep(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 2);
-        store.workingOn(sweepId, "a:1:");
-        store.workingOn(sweepId, "b:2:"); // runs no trial at this moment
+        store.workingOn(sweepId, "a:1:", "test");
+        store.workingOn(sweepId, "b:2:", "test"); // runs no trial at this moment
         ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
 
         assertThat(store.stopWorking(sweepId, "a:1:", LEASE)).isEqualTo(new ProcessStop(1, false));
@@ -161,9 +161,9 @@ class TrialLifecycleTest {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 2);
         Duration lease = Duration.ofMillis(200);
-        store.workingOn(sweepId, "killed:1:"); // SIGKILLed: never renews, never leaves
+        store.workingOn(sweepId, "killed:1:", "test"); // SIGKILLed: never renews, never leaves
         Thread.sleep(lease.toMillis() + 50);
-        store.workingOn(sweepId, "a:2:");
+        store.workingOn(sweepId, "a:2:", "test");
         claim(store, sweepId, "a:2:0");
 
         assertThat(store.stopWorking(sweepId, "a:2:", lease)).isEqualTo(new ProcessStop(0, true));
@@ -174,9 +174,9 @@ class TrialLifecycleTest {
     void aProcessThatFinishedItsWorkLeaves(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 1);
-        store.workingOn(sweepId, "done:1:");
+        store.workingOn(sweepId, "done:1:", "test");
         store.leave(sweepId, "done:1:");
-        store.workingOn(sweepId, "a:2:");
+        store.workingOn(sweepId, "a:2:", "test");
         claim(store, sweepId, "a:2:0");
 
         assertThat(store.stopWorking(sweepId, "a:2:", LEASE)).isEqualTo(new ProcessStop(0, true));
@@ -186,8 +186,8 @@ class TrialLifecycleTest {
     void theLeasesOfADeadProcessEndAtOnceAndThePolicyRequeuesItsTrials(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
-        store.workingOn(sweepId, "h:12:");
-        store.workingOn(sweepId, "h:123:");
+        store.workingOn(sweepId, "h:12:", "test");
+        store.workingOn(sweepId, "h:123:", "test");
         ClaimedTrial dead = claim(store, sweepId, "h:12:0");
         ClaimedTrial alive = claim(store, sweepId, "h:123:0");
         assertThat(store.processes(sweepId)).extracting(ProcessSeen::process).containsExactlyInAnyOrder("h:12:", "h:123:");
