@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * configurations are suggested under the sweep's lock ({@link TrialPlanner}); every half lease
  * this process says it still works on the sweep and reclaims the expired leases of dead ones; the
  * sweep is marked finished only by the process that finds nothing queued, nothing running and
- * nothing more to suggest. After each
- * recorded epoch the sweep's {@code early_terminate} may stop the trial, which then ends pruned.
+ * nothing more to suggest. After each recorded epoch the sweep's {@code early_terminate} may stop
+ * the trial, which then ends pruned.
  */
 public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
@@ -96,9 +96,9 @@ public final class SweepRunner {
      * to suggest), or until stopped.
      */
     public Outcome run() throws InterruptedException {
-        // Trials of an earlier, killed run: their leases expired, so they are queued again (or
-        // failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
         store.workingOn(sweepId, process, self.pidScope());
+        // Trials of an earlier, killed run: their leases ended (or expired), so they are queued
+        // again (or failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
         endLeasesOfDeadLocalProcesses();
         reclaimExpired();
         store.requeueCancelled(sweepId);
