@@ -123,6 +123,8 @@ public final class SweepRunner {
             t.join();
         }
         heartbeats.shutdownNow();
+        // a renewal still in flight must not put this process back after it has stopped or left
+        heartbeats.awaitTermination(30, TimeUnit.SECONDS);
         if (crash.get() != null) {
             store.stopWorking(sweepId, process, settings.lease());
             if (crash.get() instanceof RuntimeException e) {

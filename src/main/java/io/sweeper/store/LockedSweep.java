@@ -57,6 +57,8 @@ public final class LockedSweep {
     /**
      * Marks the sweep finished: the caller's search has nothing more to suggest. Refused while a
      * trial is queued or running, so no process finishes a sweep another one is still working on.
+     * Nobody works on a finished sweep: the rows of processes killed on other machines, which no
+     * one could tell were dead, go too.
      */
     public void finish() {
         int open = tx.fetchCount(TRIAL, TRIAL.SWEEP_ID.eq(sweep.getId())
@@ -65,5 +67,6 @@ public final class LockedSweep {
             throw new IllegalStateException("sweep " + sweep.getId() + " still has " + open + " queued or running trials");
         }
         SweepCatalog.setState(tx, sweep, SweepState.FINISHED);
+        SweepProcesses.clear(tx, sweep.getId());
     }
 }

@@ -33,6 +33,11 @@ final class SweepProcesses {
                 .execute();
     }
 
+    /** Nobody works on the sweep any more (it is finished). */
+    static void clear(DSLContext tx, long sweepId) {
+        tx.deleteFrom(SWEEP_PROCESS).where(SWEEP_PROCESS.SWEEP_ID.eq(sweepId)).execute();
+    }
+
     /** The processes with a row for the sweep: working on it, or killed before they could leave. */
     static List<ProcessSeen> all(DSLContext tx, long sweepId) {
         return tx.select(SWEEP_PROCESS.PROCESS, SWEEP_PROCESS.PID_SCOPE, SWEEP_PROCESS.SEEN_AT).from(SWEEP_PROCESS)

@@ -149,6 +149,7 @@ class SweepRunnerTest {
         long id = sweepId();
         // A process that claimed trial 0 and died: its lease runs out, nobody finishes it.
         store.addTrial(id, 0, "{\"x\":1,\"y\":10}");
+        store.workingOn(id, "dead-host:1:", "another machine");
         var claimed = store.claimNextTrial(id, "dead-host:1:0", Duration.ofMillis(1)).orElseThrow();
         Thread.sleep(20);
         assertThat(first.run()).isEqualTo(SweepRunner.Outcome.FINISHED);
@@ -156,6 +157,7 @@ class SweepRunnerTest {
         assertThat(retried.state()).isEqualTo(TrialState.FINISHED);
         assertThat(retried.attempt()).isEqualTo(2);
         assertThat(store.trials(id)).hasSize(6);
+        assertThat(store.processes(id)).as("a finished sweep has nobody working on it, dead or alive").isEmpty();
     }
 
     @Test
