@@ -122,8 +122,9 @@ public final class SweepRunner {
         for (Thread t : workers) {
             t.join();
         }
-        heartbeats.shutdownNow();
-        // a renewal still in flight must not put this process back after it has stopped or left
+        // periodic renewals end; one in flight finishes (not interrupted mid-write), so it cannot
+        // put this process back after it has stopped or left
+        heartbeats.shutdown();
         heartbeats.awaitTermination(30, TimeUnit.SECONDS);
         if (crash.get() != null) {
             store.stopWorking(sweepId, process, settings.lease());
