@@ -64,9 +64,8 @@ public final class SweepRunner {
     private final Settings settings;
     private final SweepProgress progress;
     private final TrialPlanner planner;
+    /** This process; its name, {@code host:pid:}, prefixes its workers' names, and the store tells its trials by it. */
     private final LocalProcess self = LocalProcess.current();
-    /** Prefix of this process's worker names, {@code host:pid:}; the store tells its trials by it. */
-    private final String process = self.name();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sweeper-heartbeat");
@@ -92,11 +91,11 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs until the sweep has ended (nothing queued, nothing running in any process, nothing more
+     * Runs until the sweep has ended (nothing queued, nothing running in any self.name(), nothing more
      * to suggest), or until stopped.
      */
     public Outcome run() throws InterruptedException {
-        store.workingOn(sweepId, process, self.pidScope());
+        store.workingOn(sweepId, self.name(), self.pidScope());
         // Trials of an earlier, killed run: their leases ended (or expired), so they are queued
         // again (or failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
         endLeasesOfDeadLocalProcesses();
@@ -107,7 +106,7 @@ public final class SweepRunner {
         List<Thread> workers = new ArrayList<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         for (int w = 0; w < settings.budget().workers(); w++) {
-            String name = process + w;
+            String name = self.name() + w;
             Thread t = new Thread(() -> {
                 try {
                     workLoop(name);
@@ -127,17 +126,17 @@ public final class SweepRunner {
         heartbeats.shutdown();
         heartbeats.awaitTermination(30, TimeUnit.SECONDS);
         if (crash.get() != null) {
-            store.stopWorking(sweepId, process, settings.lease());
+            store.stopWorking(sweepId, self.name(), settings.lease());
             if (crash.get() instanceof RuntimeException e) {
                 throw e;
             }
             throw new IllegalStateException(crash.get());
         }
         if (stop.get()) {
-            return store.stopWorking(sweepId, process, settings.lease()).sweepCancelled()
+            return store.stopWorking(sweepId, self.name(), settings.lease()).sweepCancelled()
                     ? Outcome.STOPPED : Outcome.HANDED_BACK;
         }
-        store.leave(sweepId, process);
+        store.leave(sweepId, self.name());
         return store.findSweep(Long.toString(sweepId)).state() == SweepState.FINISHED
                 ? Outcome.FINISHED : Outcome.CANCELLED_ELSEWHERE;
     }
@@ -164,7 +163,7 @@ public final class SweepRunner {
      */
     private void keepWorking() {
         try {
-            store.workingOn(sweepId, process, self.pidScope());
+            store.workingOn(sweepId, self.name(), self.pidScope());
             earlyTermination.refresh();
         } catch (RuntimeException e) {
             LOG.warn("keeping in touch with sweep {} failed: {}", sweepId, e.getMessage());

@@ -123,10 +123,8 @@ class TrialLifecycleTest {
     void aProcessStoppingWhileAnotherRunsTheSweepHandsItsTrialsBackAndCancelsNothingElse(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
-        store.workingOn(sweepId, "a:1:", "test");
-        store.workingOn(sweepId, "b:2:", "test");
-        ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
-        ClaimedTrial other = claim(store, sweepId, "b:2:0");
+        ClaimedTrial stopping = workingOnAndClaiming(store, sweepId, "a:1:");
+        ClaimedTrial other = workingOnAndClaiming(store, sweepId, "b:2:");
         store.recordEpoch(stopping.lease(), 0, accuracy(0.4));
 
         assertThat(store.stopWorking(sweepId, "a:1:", LEASE)).isEqualTo(new ProcessStop(1, false));
@@ -186,10 +184,8 @@ class TrialLifecycleTest {
     void theLeasesOfADeadProcessEndAtOnceAndThePolicyRequeuesItsTrials(TestDatabase db) {
         Store store = db.open();
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 3);
-        store.workingOn(sweepId, "h:12:", "test");
-        store.workingOn(sweepId, "h:123:", "test");
-        ClaimedTrial dead = claim(store, sweepId, "h:12:0");
-        ClaimedTrial alive = claim(store, sweepId, "h:123:0");
+        ClaimedTrial dead = workingOnAndClaiming(store, sweepId, "h:12:");
+        ClaimedTrial alive = workingOnAndClaiming(store, sweepId, "h:123:");
         assertThat(store.processes(sweepId)).extracting(ProcessSeen::process).containsExactlyInAnyOrder("h:12:", "h:123:");
 
         assertThat(store.endLeasesOf(sweepId, "h:12:")).as("not h:123:'s trial").isEqualTo(1);
@@ -256,5 +252,11 @@ class TrialLifecycleTest {
         long sweepId = sweepWithTrials(store, Goal.MAXIMIZE, 2500);
         assertThat(store.trialCounts(sweepId)).containsEntry(QUEUED, 2500).containsEntry(RUNNING, 0);
         assertThat(store.events(sweepId).get(1).message()).isEqualTo("2500 trials queued (#1 to #2500)");
+    }
+
+    /** Process {@code process} starts working on the sweep and its first worker claims a trial. */
+    private static ClaimedTrial workingOnAndClaiming(Store store, long sweepId, String process) {
+        store.workingOn(sweepId, process, "test");
+        return claim(store, sweepId, process + "0");
     }
 }
