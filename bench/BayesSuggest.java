@@ -32,7 +32,7 @@ public class BayesSuggest {
         for (BayesSettings.Engine engine : BayesSettings.Engine.values()) {
             for (int trials : new int[] {50, 200}) {
                 List<TrialRecord> history = history(spec, trials);
-                BayesSearch search = new BayesSearch(3, new BayesSettings(engine, Optional.empty()));
+                BayesSearch search = new BayesSearch(3, new BayesSettings(engine, Optional.empty(), false));
                 for (int i = 0; i < 10; i++) {
                     search.suggest(spec, history);
                 }

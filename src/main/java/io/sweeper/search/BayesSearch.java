@@ -40,7 +40,7 @@ public final class BayesSearch implements SearchMethod {
         }
         BayesEngine engine = switch (settings.engine()) {
             case GP -> new ExpectedImprovement();
-            case TPE -> new TreeParzenEstimator();
+            case TPE -> new TreeParzenEstimator(settings.multivariate());
         };
         double[] point = engine.next(cube, observations, new SplittableRandom(TrialRandom.streamSeed(seed, trialNumber)));
         return Optional.of(cube.configuration(point));

@@ -1,49 +1,81 @@
 package io.sweeper.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.special.Erf;
 
 /**
- * A density over one axis of the {@link UnitCube}, estimated from the coordinates of some trials as
- * Optuna's TPESampler estimates it (univariate, with its default settings): a weighted mixture of
- * one kernel per trial plus one for the prior, which keeps every region possible.
+ * A density over some axes of the {@link UnitCube}, estimated from the coordinates of some trials as
+ * Optuna's TPESampler estimates it: a weighted mixture of one kernel per trial plus one for the
+ * prior, which keeps every region possible. Over several axes (Optuna's {@code multivariate}) a
+ * kernel is the product of one kernel per axis, so the density keeps which values occurred
+ * together; over one axis it is Optuna's default, independent estimator.
  * <ul>
- *   <li>{@link #ordered}: Gaussian kernels truncated to [0, 1]; the prior's is centred at 0.5 with
- *       width 1 (the whole axis); a trial's width is the larger gap to its neighbours among all
- *       centres, clipped to [1 / min(100, kernels), 1] (Optuna's "magic clip").</li>
- *   <li>{@link #categorical}: each trial's kernel puts 1 on its own value and
+ *   <li>Ordered axes: Gaussian kernels truncated to [0, 1]; the prior's is centred at 0.5 with width
+ *       1 (the whole axis). Alone, a trial's width is the larger gap to its neighbours among all
+ *       centres; jointly, every trial's width is Scott's rule as Optuna applies it,
+ *       0.2 · n^(−1/(d+4)) for n trials in d dimensions. Either is clipped to
+ *       [1 / min(100, kernels), 1] (Optuna's "magic clip").</li>
+ *   <li>Categorical axes: each trial's kernel puts 1 on its own value and
  *       {@code priorWeight / (trials + 1)} spread over all values as the sweep's probabilities
  *       spread them (uniformly for plain {@code values}); the prior's kernel is those probabilities.</li>
  * </ul>
- * Because the axis is already the distribution's cumulative scale, a uniform kernel over it is the
+ * Because an axis is already the distribution's cumulative scale, a uniform kernel over it is the
  * sweep's own distribution: the prior of a normal, beta or log-scale parameter is that parameter's
  * distribution, not a flat one over its range.
  */
-abstract sealed class ParzenEstimator permits ParzenEstimator.Ordered, ParzenEstimator.Categorical {
+final class ParzenEstimator {
     static final double PRIOR_WEIGHT = 1.0;
+    private static final double SCOTT_FACTOR = 0.2;
 
-    /** A coordinate drawn from the density. */
-    abstract double sample(SplittableRandom random);
-
-    abstract double logDensity(double coordinate);
+    private final int[] axes;
+    private final List<AxisKernels> kernels;
+    private final double[] mixture;
+    private final double[] logMixture;
 
     /**
-     * @param coordinates the trials' coordinates on this axis
-     * @param weights     one non-negative weight per trial
+     * @param axes    the cube's axes this density covers; more than one makes it joint
+     * @param trials  the trials' points (all axes of the cube)
+     * @param weights one non-negative weight per trial
      */
-    static ParzenEstimator ordered(double[] coordinates, double[] weights) {
-        return new Ordered(coordinates, weights);
+    ParzenEstimator(UnitCube cube, int[] axes, List<double[]> trials, double[] weights) {
+        this.axes = axes.clone();
+        this.kernels = Arrays.stream(axes).mapToObj(axis -> {
+            double[] coordinates = trials.stream().mapToDouble(p -> p[axis]).toArray();
+            return cube.categoryPrior(axis)
+                    .<AxisKernels>map(prior -> new CategoricalKernels(
+                            Arrays.stream(coordinates).mapToInt(u -> cube.categoryIndex(axis, u)).toArray(), prior))
+                    .orElseGet(() -> new OrderedKernels(coordinates, axes.length > 1 ? cube.dimensions() : 0));
+        }).toList();
+        this.mixture = mixtureWeights(weights);
+        this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();
     }
 
-    /**
-     * @param categories the trials' value indices
-     * @param prior      the sweep's probability of each value
-     */
-    static ParzenEstimator categorical(int[] categories, double[] weights, double[] prior) {
-        return new Categorical(categories, weights, prior);
+    /** A point drawn from the density: one coordinate per covered axis, a value index on categorical ones. */
+    double[] sample(SplittableRandom random) {
+        int kernel = pick(mixture, random);
+        return kernels.stream().mapToDouble(k -> k.sample(kernel, random)).toArray();
+    }
+
+    /** @param x a point as {@link #sample} returns them */
+    double logDensity(double[] x) {
+        double[] terms = new double[mixture.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int kernel = 0; kernel < terms.length; kernel++) {
+            terms[kernel] = logMixture[kernel];
+            for (int a = 0; a < axes.length; a++) {
+                terms[kernel] += kernels.get(a).logDensity(kernel, x[a]);
+            }
+            max = Math.max(max, terms[kernel]);
+        }
+        double sum = 0;
+        for (double term : terms) {
+            sum += Math.exp(term - max);
+        }
+        return max + Math.log(sum);
     }
 
     /** Mixture weights: the trials' weights and {@link #PRIOR_WEIGHT} last, summing to 1. */
@@ -67,28 +99,49 @@ abstract sealed class ParzenEstimator permits ParzenEstimator.Ordered, ParzenEst
         return IntStream.range(0, probabilities.length).filter(i -> probabilities[i] > 0).max().orElseThrow();
     }
 
-    static final class Ordered extends ParzenEstimator {
+    /** The kernels of one axis: one per trial, the prior's last. */
+    private sealed interface AxisKernels permits OrderedKernels, CategoricalKernels {
+        double sample(int kernel, SplittableRandom random);
+
+        double logDensity(int kernel, double x);
+    }
+
+    private static final class OrderedKernels implements AxisKernels {
         private static final double PRIOR_CENTRE = 0.5;
         private static final double PRIOR_WIDTH = 1.0;
         private static final double SQRT2 = Math.sqrt(2);
 
         private final double[] centres;
         private final double[] widths;
-        private final double[] logMixture;
-        private final double[] mixture;
-        /** Each kernel's mass inside [0, 1], which its truncated density is divided by. */
+        /** Each kernel's log normalisation: its Gaussian's and its mass inside [0, 1], which it is truncated to. */
+        private final double[] logNorm;
+        private final double[] lowCdf;
         private final double[] mass;
 
-        private Ordered(double[] coordinates, double[] weights) {
+        /** @param jointDimensions the cube's dimensions for Scott's widths, or 0 for neighbour gaps */
+        OrderedKernels(double[] coordinates, int jointDimensions) {
             int n = coordinates.length;
             centres = Arrays.copyOf(coordinates, n + 1);
             centres[n] = PRIOR_CENTRE;
-            widths = neighbourWidths(centres);
+            double minWidth = PRIOR_WIDTH / Math.min(100.0, n + 1);
+            widths = jointDimensions > 0
+                    ? scottWidths(n, jointDimensions)
+                    : neighbourWidths(centres);
+            for (int i = 0; i < n; i++) {
+                widths[i] = Math.max(minWidth, Math.min(PRIOR_WIDTH, widths[i]));
+            }
             widths[n] = PRIOR_WIDTH;
-            mixture = mixtureWeights(weights);
-            logMixture = Arrays.stream(mixture).map(Math::log).toArray();
+            lowCdf = IntStream.range(0, n + 1).mapToDouble(i -> normalCdf(-centres[i] / widths[i])).toArray();
             mass = IntStream.range(0, n + 1).mapToDouble(i -> 0.5 * Erf.erf(
                     (0 - centres[i]) / (widths[i] * SQRT2), (1 - centres[i]) / (widths[i] * SQRT2))).toArray();
+            logNorm = IntStream.range(0, n + 1)
+                    .mapToDouble(i -> Math.log(widths[i] * Math.sqrt(2 * Math.PI) * mass[i])).toArray();
+        }
+
+        private static double[] scottWidths(int trials, int dimensions) {
+            double[] widths = new double[trials + 1];
+            Arrays.fill(widths, SCOTT_FACTOR * Math.pow(Math.max(trials, 1), -1.0 / (dimensions + 4)));
+            return widths;
         }
 
         private static double[] neighbourWidths(double[] centres) {
@@ -96,39 +149,25 @@ abstract sealed class ParzenEstimator permits ParzenEstimator.Ordered, ParzenEst
             double[] widths = new double[n];
             Integer[] order = IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(centres[a], centres[b]))
                     .toArray(Integer[]::new);
-            double minWidth = PRIOR_WIDTH / Math.min(100.0, n);
             for (int rank = 0; rank < n; rank++) {
                 double below = rank > 0 ? centres[order[rank]] - centres[order[rank - 1]] : 0;
                 double above = rank < n - 1 ? centres[order[rank + 1]] - centres[order[rank]] : 0;
-                double width = n == 1 ? PRIOR_WIDTH : Math.max(below, above);
-                widths[order[rank]] = Math.max(minWidth, Math.min(PRIOR_WIDTH, width));
+                widths[order[rank]] = n == 1 ? PRIOR_WIDTH : Math.max(below, above);
             }
             return widths;
         }
 
         @Override
-        double sample(SplittableRandom random) {
-            int k = pick(mixture, random);
-            double low = normalCdf(-centres[k] / widths[k]);
-            double p = low + random.nextDouble() * mass[k];
+        public double sample(int k, SplittableRandom random) {
+            double p = lowCdf[k] + random.nextDouble() * mass[k];
             double x = centres[k] + widths[k] * SQRT2 * Erf.erfInv(2 * p - 1);
             return Math.max(0, Math.min(1, x));
         }
 
         @Override
-        double logDensity(double x) {
-            double[] terms = new double[centres.length];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < centres.length; i++) {
-                double z = (x - centres[i]) / widths[i];
-                terms[i] = logMixture[i] - 0.5 * z * z - Math.log(widths[i] * Math.sqrt(2 * Math.PI) * mass[i]);
-                max = Math.max(max, terms[i]);
-            }
-            double sum = 0;
-            for (double term : terms) {
-                sum += Math.exp(term - max);
-            }
-            return max + Math.log(sum);
+        public double logDensity(int k, double x) {
+            double z = (x - centres[k]) / widths[k];
+            return -0.5 * z * z - logNorm[k];
         }
 
         private static double normalCdf(double z) {
@@ -136,35 +175,36 @@ abstract sealed class ParzenEstimator permits ParzenEstimator.Ordered, ParzenEst
         }
     }
 
-    static final class Categorical extends ParzenEstimator {
-        private final double[] probabilities;
+    private static final class CategoricalKernels implements AxisKernels {
+        /** logProbabilities[kernel][value]. */
+        private final double[][] logProbabilities;
+        private final double[][] probabilities;
 
-        private Categorical(int[] categories, double[] weights, double[] prior) {
+        /** @param prior the sweep's probability of each value */
+        CategoricalKernels(int[] categories, double[] prior) {
             int choices = prior.length;
-            double[] mixture = mixtureWeights(weights);
             double smoothing = PRIOR_WEIGHT / (categories.length + 1);
-            probabilities = new double[choices];
             double rowTotal = 1 + smoothing * choices * Arrays.stream(prior).sum();
+            probabilities = new double[categories.length + 1][];
             for (int i = 0; i < categories.length; i++) {
-                for (int c = 0; c < choices; c++) {
-                    double kernel = smoothing * choices * prior[c] + (c == categories[i] ? 1 : 0);
-                    probabilities[c] += mixture[i] * kernel / rowTotal;
-                }
+                int own = categories[i];
+                probabilities[i] = IntStream.range(0, choices)
+                        .mapToDouble(c -> (smoothing * choices * prior[c] + (c == own ? 1 : 0)) / rowTotal).toArray();
             }
-            for (int c = 0; c < choices; c++) {
-                probabilities[c] += mixture[categories.length] * prior[c];
-            }
+            probabilities[categories.length] = prior.clone();
+            logProbabilities = Arrays.stream(probabilities)
+                    .map(row -> Arrays.stream(row).map(Math::log).toArray()).toArray(double[][]::new);
         }
 
-        /** An index, returned as a double so both kinds share one interface. */
+        /** A value index, returned as a double so both kinds share one interface. */
         @Override
-        double sample(SplittableRandom random) {
-            return pick(probabilities, random);
+        public double sample(int kernel, SplittableRandom random) {
+            return pick(probabilities[kernel], random);
         }
 
         @Override
-        double logDensity(double category) {
-            return Math.log(probabilities[(int) category]);
+        public double logDensity(int kernel, double category) {
+            return logProbabilities[kernel][(int) category];
         }
     }
 }

@@ -10,9 +10,12 @@ import java.util.stream.Stream;
 /**
  * {@code bayes: {engine: tpe}}: the Tree-structured Parzen Estimator of Bergstra et al. (2011), with
  * the defaults of Optuna's TPESampler. The observations are split into the best
- * γ(n) = min(⌈0.1·n⌉, 25) and the rest; on each axis independently a {@link ParzenEstimator} l is
- * fitted to the best and g to the rest, 24 candidates are drawn from l, and the one maximising
- * l(x)/g(x) — which maximises expected improvement under the TPE model — is taken. Trials older
+ * γ(n) = min(⌈0.1·n⌉, 25) and the rest; a {@link ParzenEstimator} l is fitted to the best and g to
+ * the rest, 24 candidates are drawn from l, and the one maximising l(x)/g(x) — which maximises
+ * expected improvement under the TPE model — is taken. By default (as Optuna's) each parameter
+ * is modelled on its own; {@code multivariate: true} models them jointly (Falkner et al., 2018, as
+ * Optuna's {@code multivariate=True}), which can follow parameters that only work in combination,
+ * such as a learning rate and a dropout. Trials older
  * than the latest 25 of a group weigh less, linearly down to 1/n for the oldest. Pending trials
  * count among the rest (Optuna's "constant liar"), which steers parallel workers apart.
  */
@@ -20,6 +23,13 @@ final class TreeParzenEstimator implements BayesEngine {
     static final int EI_CANDIDATES = 24;
     /** Optuna's cap on γ(n), and the number of latest trials that keep full weight. */
     private static final int FULL_WEIGHT_TRIALS = 25;
+
+    private final boolean multivariate;
+
+    /** @param multivariate one joint estimator over all parameters (Optuna's option) instead of one per parameter */
+    TreeParzenEstimator(boolean multivariate) {
+        this.multivariate = multivariate;
+    }
 
     @Override
     public double[] next(UnitCube cube, Observations observations, SplittableRandom random) {
@@ -34,36 +44,39 @@ final class TreeParzenEstimator implements BayesEngine {
                 Arrays.stream(byLoss, goodCount, n).sorted().map(observations.points()::get),
                 observations.pending().stream()).toList();
         double[] point = new double[cube.dimensions()];
-        for (int axis = 0; axis < point.length; axis++) {
-            point[axis] = nextCoordinate(cube, axis, good, rest, random);
+        for (int[] axes : axisGroups(cube.dimensions())) {
+            double[] chosen = nextCoordinates(cube, axes, good, rest, random);
+            for (int a = 0; a < axes.length; a++) {
+                int axis = axes[a];
+                point[axis] = cube.categoryPrior(axis).isPresent()
+                        ? cube.categoryCoordinate(axis, (int) chosen[a]) : chosen[a];
+            }
         }
         return point;
     }
 
-    private static double nextCoordinate(UnitCube cube, int axis, List<double[]> good, List<double[]> rest,
-                                         SplittableRandom random) {
-        ParzenEstimator below = estimator(cube, axis, good);
-        ParzenEstimator above = estimator(cube, axis, rest);
-        double chosen = Double.NaN;
+    /** The axes modelled together: all of them when multivariate, else each alone. */
+    private List<int[]> axisGroups(int dimensions) {
+        return multivariate
+                ? List.of(IntStream.range(0, dimensions).toArray())
+                : IntStream.range(0, dimensions).mapToObj(axis -> new int[] {axis}).toList();
+    }
+
+    private static double[] nextCoordinates(UnitCube cube, int[] axes, List<double[]> good, List<double[]> rest,
+                                            SplittableRandom random) {
+        ParzenEstimator below = new ParzenEstimator(cube, axes, good, weights(good.size()));
+        ParzenEstimator above = new ParzenEstimator(cube, axes, rest, weights(rest.size()));
+        double[] chosen = null;
         double chosenScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < EI_CANDIDATES; i++) {
-            double candidate = below.sample(random);
+            double[] candidate = below.sample(random);
             double score = below.logDensity(candidate) - above.logDensity(candidate);
-            if (score > chosenScore || Double.isNaN(chosen)) {
+            if (score > chosenScore || chosen == null) {
                 chosenScore = score;
                 chosen = candidate;
             }
         }
-        return cube.categoryPrior(axis).isPresent() ? cube.categoryCoordinate(axis, (int) chosen) : chosen;
-    }
-
-    private static ParzenEstimator estimator(UnitCube cube, int axis, List<double[]> trials) {
-        double[] weights = weights(trials.size());
-        double[] coordinates = trials.stream().mapToDouble(p -> p[axis]).toArray();
-        return cube.categoryPrior(axis)
-                .map(prior -> ParzenEstimator.categorical(
-                        Arrays.stream(coordinates).mapToInt(u -> cube.categoryIndex(axis, u)).toArray(), weights, prior))
-                .orElseGet(() -> ParzenEstimator.ordered(coordinates, weights));
+        return chosen;
     }
 
     /** Optuna's default weights for m trials in trial order: 1 for the latest 25, a ramp from 1/m before them. */

@@ -13,11 +13,12 @@ import java.util.Optional;
  *                      or {@code tpe} (a Tree-structured Parzen Estimator)
  * @param startupTrials how many trials with a value (observed or imputed) the model needs before it
  *                      replaces random sampling; absent means the engine's default
+ * @param multivariate  with {@code tpe}: model all parameters jointly rather than each alone
  */
-public record BayesSettings(Engine engine, Optional<Integer> startupTrials) {
+public record BayesSettings(Engine engine, Optional<Integer> startupTrials, boolean multivariate) {
 
     /** What a sweep without a {@code bayes:} key gets: W&amp;B's behaviour. */
-    public static final BayesSettings DEFAULT = new BayesSettings(Engine.GP, Optional.empty());
+    public static final BayesSettings DEFAULT = new BayesSettings(Engine.GP, Optional.empty(), false);
     /** Fewer than two values give the models nothing to compare. */
     public static final int MIN_STARTUP_TRIALS = 2;
 
@@ -51,6 +52,10 @@ public record BayesSettings(Engine engine, Optional<Integer> startupTrials) {
             throw new InvalidSpecException("startup_trials", "must be at least " + MIN_STARTUP_TRIALS
                     + " (the model compares trials), got " + n);
         });
+        if (multivariate && engine != Engine.TPE) {
+            throw new InvalidSpecException("multivariate", "applies to engine: tpe (the Gaussian process models"
+                    + " all parameters jointly already); remove it or set engine: tpe");
+        }
     }
 
     /** The start-up trials in force: the file's, else the engine's default. */

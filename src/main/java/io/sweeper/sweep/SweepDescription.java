@@ -45,7 +45,8 @@ public final class SweepDescription {
     }
 
     private static String bayes(BayesSettings settings) {
-        return " (engine " + settings.engine().yamlName() + ", random until "
+        return " (engine " + settings.engine().yamlName() + (settings.multivariate() ? ", multivariate" : "")
+                + ", random until "
                 + settings.effectiveStartupTrials() + " trials have values)";
     }
 

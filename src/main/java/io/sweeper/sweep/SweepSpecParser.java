@@ -23,7 +23,7 @@ final class SweepSpecParser {
     private static final Set<String> ACTED_ON = Set.of("program", "command", "method", "metric", "run_cap",
             "name", "description", "parameters", "early_terminate");
     private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers", "max_attempts", "bayes");
-    private static final Set<String> BAYES_KEYS = Set.of("engine", "startup_trials");
+    private static final Set<String> BAYES_KEYS = Set.of("engine", "startup_trials", "multivariate");
     /** W&amp;B keys sweeper accepts and ignores, with the reason it gives. */
     private static final Map<String, String> NOT_ACTED_ON = Map.of(
             "entity", "a W&B account setting",
@@ -155,7 +155,8 @@ final class SweepSpecParser {
             return new BayesSettings(
                     optional(keys, "engine", e -> choice(e, BayesSettings.Engine.values(), BayesSettings.Engine::yamlName))
                             .orElse(BayesSettings.Engine.GP),
-                    optional(keys, "startup_trials", LocatedNode::smallInteger));
+                    optional(keys, "startup_trials", LocatedNode::smallInteger),
+                    optional(keys, "multivariate", LocatedNode::bool).orElse(false));
         } catch (InvalidSpecException e) {
             throw node.errorAt(e.key(), e.problem());
         }

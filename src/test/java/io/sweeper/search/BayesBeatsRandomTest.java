@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.sweeper.sweep.BayesSettings;
 import io.sweeper.sweep.SweepSpec;
@@ -76,9 +78,10 @@ class BayesBeatsRandomTest {
         assertBeatsRandom(seed -> new BayesSearch(seed, BayesSettings.DEFAULT));
     }
 
-    @Test
-    void treeParzenEstimatorFindsBetterConfigurationsThanRandomSearch() {
+    @ParameterizedTest(name = "multivariate: {0}")
+    @ValueSource(booleans = {false, true})
+    void treeParzenEstimatorFindsBetterConfigurationsThanRandomSearch(boolean multivariate) {
         assertBeatsRandom(seed -> new BayesSearch(seed, new BayesSettings(
-                BayesSettings.Engine.TPE, Optional.empty())));
+                BayesSettings.Engine.TPE, Optional.empty(), multivariate)));
     }
 }

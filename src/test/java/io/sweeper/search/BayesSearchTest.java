@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 import io.sweeper.sweep.BayesSettings;
-import io.sweeper.sweep.BayesSettings.Engine;
 import io.sweeper.sweep.ParameterSpec;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;
@@ -31,8 +30,21 @@ class BayesSearchTest {
               kind: {values: [a, b, c]}
             """);
 
-    private static BayesSearch search(Engine engine, long seed) {
-        return new BayesSearch(seed, new BayesSettings(engine, Optional.empty()));
+    /** Every model {@code bayes:} can choose, with default start-up. */
+    enum Model {
+        GP(new BayesSettings(BayesSettings.Engine.GP, Optional.empty(), false)),
+        TPE(new BayesSettings(BayesSettings.Engine.TPE, Optional.empty(), false)),
+        MULTIVARIATE_TPE(new BayesSettings(BayesSettings.Engine.TPE, Optional.empty(), true));
+
+        final BayesSettings settings;
+
+        Model(BayesSettings settings) {
+            this.settings = settings;
+        }
+    }
+
+    private static BayesSearch search(Model model, long seed) {
+        return new BayesSearch(seed, model.settings);
     }
 
     private static double loss(Map<String, Object> config) {
@@ -55,39 +67,39 @@ class BayesSearchTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void untilTheStartupTrialsHaveValuesItSuggestsWhatRandomSearchWould(Engine engine) {
-        int startup = new BayesSettings(engine, Optional.empty()).effectiveStartupTrials();
+    @EnumSource(Model.class)
+    void untilTheStartupTrialsHaveValuesItSuggestsWhatRandomSearchWould(Model model) {
+        int startup = model.settings.effectiveStartupTrials();
         List<TrialRecord> history = finishedTrials(SPEC, startup - 1);
         // Running trials without values do not count towards the start-up.
         history.add(trial(startup - 1, new RandomSearch(3).configuration(SPEC, startup - 1), TrialState.RUNNING, Optional.empty()));
 
-        assertThat(search(engine, 3).suggest(SPEC, history))
+        assertThat(search(model, 3).suggest(SPEC, history))
                 .contains(new RandomSearch(3).configuration(SPEC, startup));
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void theSameHistoryAndSeedGiveTheSameSuggestionWhateverTheOrder(Engine engine) {
+    @EnumSource(Model.class)
+    void theSameHistoryAndSeedGiveTheSameSuggestionWhateverTheOrder(Model model) {
         List<TrialRecord> history = finishedTrials(SPEC, 15);
         List<TrialRecord> shuffled = new ArrayList<>(history);
         Collections.reverse(shuffled);
 
-        Map<String, Object> first = search(engine, 5).suggest(SPEC, history).orElseThrow();
+        Map<String, Object> first = search(model, 5).suggest(SPEC, history).orElseThrow();
 
-        assertThat(search(engine, 5).suggest(SPEC, history)).contains(first);
-        assertThat(search(engine, 5).suggest(SPEC, shuffled)).contains(first);
-        assertThat(search(engine, 6).suggest(SPEC, history)).isNotEqualTo(Optional.of(first));
+        assertThat(search(model, 5).suggest(SPEC, history)).contains(first);
+        assertThat(search(model, 5).suggest(SPEC, shuffled)).contains(first);
+        assertThat(search(model, 6).suggest(SPEC, history)).isNotEqualTo(Optional.of(first));
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void successiveSuggestionsDifferAndLeaveTheRandomStart(Engine engine) {
+    @EnumSource(Model.class)
+    void successiveSuggestionsDifferAndLeaveTheRandomStart(Model model) {
         List<TrialRecord> history = finishedTrials(SPEC, 12);
-        Map<String, Object> next = search(engine, 5).suggest(SPEC, history).orElseThrow();
+        Map<String, Object> next = search(model, 5).suggest(SPEC, history).orElseThrow();
         history.add(trial(12, next, TrialState.RUNNING, Optional.empty()));
 
-        Map<String, Object> after = search(engine, 5).suggest(SPEC, history).orElseThrow();
+        Map<String, Object> after = search(model, 5).suggest(SPEC, history).orElseThrow();
 
         assertThat(after).isNotEqualTo(next);
         assertThat(next).isNotEqualTo(new RandomSearch(5).configuration(SPEC, 12));
@@ -101,7 +113,7 @@ class BayesSearchTest {
         for (int i = 0; i < xs.length; i++) {
             history.add(trial(i, Map.of("x", xs[i]), TrialState.FINISHED, Optional.of(Math.pow(xs[i] - 0.5, 2))));
         }
-        BayesSearch gp = search(Engine.GP, 1);
+        BayesSearch gp = search(Model.GP, 1);
         double first = (Double) gp.suggest(line, history).orElseThrow().get("x");
         history.add(trial(xs.length, Map.of("x", first), TrialState.RUNNING, Optional.empty()));
 
@@ -113,8 +125,8 @@ class BayesSearchTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void nestedParametersAreSearchedAndComeBackNested(Engine engine) {
+    @EnumSource(Model.class)
+    void nestedParametersAreSearchedAndComeBackNested(Model model) {
         SweepSpec nested = Specs.parse("bayes", """
                 metric: {name: loss, goal: maximize}
                 parameters:
@@ -134,7 +146,7 @@ class BayesSearchTest {
             history.add(trial(i, config, TrialState.FINISHED, Optional.of(-Math.abs(Math.log10(lr(config)) + 2))));
         }
 
-        Map<String, Object> next = search(engine, 2).suggest(nested, history).orElseThrow();
+        Map<String, Object> next = search(model, 2).suggest(nested, history).orElseThrow();
 
         assertThat(next).containsOnlyKeys("optimizer", "layers");
         @SuppressWarnings("unchecked")
@@ -151,22 +163,22 @@ class BayesSearchTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void everyDistributionGetsValuesItCanProduce(Engine engine) throws Exception {
+    @EnumSource(Model.class)
+    void everyDistributionGetsValuesItCanProduce(Model model) throws Exception {
         String text = everyDistributionFile().replace("method: random", "method: bayes")
                 .replace("run_cap: 100", "run_cap: 30").replace("target: 0.05", "target: -1000");
         SweepSpec every = SweepFiles.parse(text, "every.yaml").spec();
         UnitCube cube = UnitCube.of(every);
         List<TrialRecord> history = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            Map<String, Object> config = search(engine, 9).suggest(every, history).orElseThrow();
+            Map<String, Object> config = search(model, 9).suggest(every, history).orElseThrow();
             assertThat(every.leaves()).allSatisfy(leaf -> assertThat(
                     leaf.distribution().inverseQuantile(valueOf(config, leaf))).as(leaf.dottedPath()).isPresent());
             double value = cube.point(config).map(p -> java.util.Arrays.stream(p).map(u -> (u - 0.3) * (u - 0.3)).sum())
                     .orElseThrow();
             history.add(trial(i, config, TrialState.FINISHED, Optional.of(value)));
         }
-        assertThat(search(engine, 9).suggest(every, history)).as("run_cap: 30").isEmpty();
+        assertThat(search(model, 9).suggest(every, history)).as("run_cap: 30").isEmpty();
     }
 
     private static String everyDistributionFile() throws Exception {
@@ -183,16 +195,16 @@ class BayesSearchTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aTrialReachingTheTargetEndsTheSweep(Engine engine) {
+    @EnumSource(Model.class)
+    void aTrialReachingTheTargetEndsTheSweep(Model model) {
         SweepSpec targeted = Specs.parse("bayes", "metric: {name: loss, target: 0.5}\nparameters:\n  x: {min: 0.0, max: 1.0}\n");
         List<TrialRecord> history = new ArrayList<>(List.of(
                 trial(0, Map.of("x", 0.2), TrialState.FINISHED, Optional.of(0.9)),
                 trial(1, Map.of("x", 0.7), TrialState.FINISHED, Optional.of(0.8))));
 
-        assertThat(search(engine, 1).suggest(targeted, history)).isPresent();
+        assertThat(search(model, 1).suggest(targeted, history)).isPresent();
         history.add(trial(2, Map.of("x", 0.4), TrialState.RUNNING, Optional.of(0.4)));
-        assertThat(search(engine, 1).suggest(targeted, history)).isEmpty();
+        assertThat(search(model, 1).suggest(targeted, history)).isEmpty();
     }
 
     @Test
@@ -203,6 +215,6 @@ class BayesSearchTest {
                 trial(0, Map.of("x", 3L), TrialState.FINISHED, Optional.of(1.0)),
                 trial(1, Map.of("x", 3L), TrialState.FINISHED, Optional.of(2.0)));
 
-        assertThat(search(Engine.GP, 1).suggest(constants, history)).contains(Map.of("x", 3L));
+        assertThat(search(Model.GP, 1).suggest(constants, history)).contains(Map.of("x", 3L));
     }
 }

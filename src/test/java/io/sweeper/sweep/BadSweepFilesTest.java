@@ -30,6 +30,7 @@ class BadSweepFilesTest {
             bayes-unknown-engine.yaml              | 5  | bayes.engine                                             | must be gp or tpe, got 'tpr' (did you mean 'tpe'?)
             bayes-unknown-key.yaml                 | 6  | bayes.engin                                              | did you mean 'engine'?
             bayes-one-startup-trial.yaml           | 6  | bayes.startup_trials                                     | must be at least 2
+            bayes-multivariate-with-gp.yaml        | 6  | bayes.multivariate                                       | applies to engine: tpe
             bayes-not-a-mapping.yaml               | 4  | bayes                                                    | must be a mapping, e.g. bayes: {engine: tpe}
             method-custom.yaml                     | 2  | method                                                   | not supported
             unknown-distribution.yaml              | 5  | parameters.lr.distribution                               | did you mean 'log_uniform_values'?
@@ -106,7 +107,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(67);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(68);
         }
     }
 

@@ -118,10 +118,18 @@ class GoodSweepFilesTest {
                   lr: {min: 0.001, max: 0.1}
                 """, "tpe.yaml").spec();
 
-        assertThat(spec.bayes()).isEqualTo(new BayesSettings(BayesSettings.Engine.TPE, Optional.of(5)));
+        assertThat(spec.bayes()).isEqualTo(new BayesSettings(BayesSettings.Engine.TPE, Optional.of(5), false));
         assertThat(spec.bayes().effectiveStartupTrials()).isEqualTo(5);
         assertThat(BayesSettings.DEFAULT.effectiveStartupTrials()).isEqualTo(2);
-        assertThat(new BayesSettings(BayesSettings.Engine.TPE, Optional.empty()).effectiveStartupTrials()).isEqualTo(10);
+        assertThat(new BayesSettings(BayesSettings.Engine.TPE, Optional.empty(), false).effectiveStartupTrials()).isEqualTo(10);
+        assertThat(SweepFiles.parse("""
+                program: train.py
+                method: bayes
+                bayes: {engine: tpe, multivariate: true}
+                metric: {name: val_loss}
+                parameters:
+                  lr: {min: 0.001, max: 0.1}
+                """, "mv.yaml").spec().bayes().multivariate()).isTrue();
     }
 
     static Distribution distribution(SweepSpec spec, String dottedPath) {
