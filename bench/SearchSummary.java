@@ -12,18 +12,23 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
- * Summarises bench/search-methods over several seeds (rows on standard input, the last row of a
- * method and seed wins). With the same seed every method starts from the same random trials (GP: 2,
- * TPE: 4), so the comparison that can tell the methods apart is on the trials after those: how many
- * reach the notebook's 71.43 % (Fisher's exact test against random's trials of the same numbers
- * and seeds) and how good they are (Mann–Whitney U). Trials to a target: the first trial number
- * (1-based) whose best reached it, 13 meaning not within the 12.
+ * Summarises bench/search-methods over several seeds and budgets (rows on standard input; a row's
+ * budget is its epochs column over 12). A random trial is a draw from the sweep's distributions
+ * whatever its number and seed, so every random run's trials together are one sample of what random
+ * search gives. GP and TPE begin with the same random start-up trials (GP: 2, TPE: 4); what tells
+ * them apart is the trials they suggest after those: how many reach the notebook's 71.43 %
+ * (Fisher's exact test against the random sample) and how good they are (Mann–Whitney U). Trials
+ * to a target: the first trial number (1-based) whose best reached it, budget + 1 if none did.
  */
 public class SearchSummary {
     private static final double[] TARGETS = {0.7143, 0.80, 0.83};
-    private static final Map<String, Integer> STARTUP = Map.of("gp", 2, "tpe", 4);
+    private static final Map<String, Integer> STARTUP = Map.of("random", 0, "gp", 2, "tpe", 4);
+    private static final int EPOCHS_PER_TRIAL = 12;
 
-    record Run(String method, long seed, double best, int[] firstAt, double[] trials) {
+    record Run(String method, int budget, long seed, double best, int[] firstAt, double[] trials) {
+        String group() {
+            return method + " × " + budget;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -31,53 +36,54 @@ public class SearchSummary {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
-                if (cells.length < 10 || !STARTUP.containsKey(cells[1]) && !cells[1].equals("random")) {
+                if (cells.length < 10 || !STARTUP.containsKey(cells[1])) {
                     continue;
                 }
                 double[] trials = Arrays.stream(cells[9].split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+                int budget = Integer.parseInt(cells[4].replaceAll(".* of ", "")) / EPOCHS_PER_TRIAL;
                 int[] firstAt = Arrays.stream(TARGETS).mapToInt(t -> firstAt(trials, t)).toArray();
-                Run run = new Run(cells[1], Long.parseLong(cells[2]), Double.parseDouble(cells[3]), firstAt, trials);
-                runs.computeIfAbsent(run.method(), m -> new TreeMap<>()).put(run.seed(), run);
+                Run run = new Run(cells[1], budget, Long.parseLong(cells[2]), Double.parseDouble(cells[3]), firstAt, trials);
+                runs.computeIfAbsent(run.group(), g -> new TreeMap<>()).put(run.seed(), run);
             }
         }
-        Map<Long, Run> random = runs.getOrDefault("random", Map.of());
-        System.out.println("| method | seeds | mean best | trials to 71.43 % (per seed; mean) | to 80 % | to 83 % "
-                + "| after start-up: trials ≥ 71.43 % (random's same) | Fisher p | mean accuracy (random's same) | Mann–Whitney p |");
+        double[] random = runs.values().stream().flatMap(m -> m.values().stream())
+                .filter(r -> r.method().equals("random")).flatMapToDouble(r -> Arrays.stream(r.trials())).toArray();
+        int randomHits = hits(random);
+        System.out.println("| method × trials | seeds | mean best | trials to 71.43 % (per seed; mean) | to 80 % | to 83 % "
+                + "| trials ≥ 71.43 % (after start-up) | Fisher p | mean accuracy (after start-up) | Mann–Whitney p |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (var entry : runs.entrySet()) {
-            String method = entry.getKey();
             List<Run> mine = new ArrayList<>(entry.getValue().values());
-            StringBuilder row = new StringBuilder("| " + method + " | "
+            StringBuilder row = new StringBuilder("| " + entry.getKey() + " | "
                     + mine.stream().map(r -> Long.toString(r.seed())).collect(Collectors.joining(" ")) + " | "
                     + f3(mine.stream().mapToDouble(Run::best).average().orElse(Double.NaN)) + " | ");
             for (int t = 0; t < TARGETS.length; t++) {
                 int target = t;
-                row.append(mine.stream().map(r -> trialText(r.firstAt()[target])).collect(Collectors.joining(" ")))
+                row.append(mine.stream().map(r -> r.firstAt()[target] > r.budget() ? "–" : Integer.toString(r.firstAt()[target]))
+                                .collect(Collectors.joining(" ")))
                         .append("; ").append(f1(mine.stream().mapToInt(r -> r.firstAt()[target]).average().orElse(Double.NaN)))
                         .append(" | ");
             }
-            int startup = STARTUP.getOrDefault(method, 0);
-            List<Run> paired = mine.stream().filter(r -> random.containsKey(r.seed())).toList();
-            if (startup == 0 || paired.isEmpty()) {
-                System.out.println(row.append("– | – | – | – |"));
+            Run first = mine.get(0);
+            if (first.method().equals("random")) {
+                System.out.println(row.append(randomHits).append("/").append(random.length).append(" (all random trials) | – | ")
+                        .append(f3(Arrays.stream(random).average().orElse(Double.NaN))).append(" | – |"));
                 continue;
             }
-            double[] model = after(paired, startup);
-            double[] baseline = after(paired.stream().map(r -> random.get(r.seed())).toList(), startup);
+            int startup = STARTUP.get(first.method());
+            double[] model = mine.stream().flatMapToDouble(r -> Arrays.stream(r.trials(), startup, r.trials().length)).toArray();
             int hits = hits(model);
-            int baselineHits = hits(baseline);
-            row.append(hits).append("/").append(model.length).append(" (").append(baselineHits).append("/")
-                    .append(baseline.length).append(") | ")
-                    .append(String.format(Locale.ROOT, "%.2g", fisherGreater(hits, model.length, baselineHits, baseline.length)))
-                    .append(" | ").append(f3(Arrays.stream(model).average().orElse(Double.NaN))).append(" (")
-                    .append(f3(Arrays.stream(baseline).average().orElse(Double.NaN))).append(") | ")
-                    .append(String.format(Locale.ROOT, "%.2g", new MannWhitneyUTest().mannWhitneyUTest(model, baseline)))
+            row.append(hits).append("/").append(model.length).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2g", fisherGreater(hits, model.length, randomHits, random.length)))
+                    .append(" | ").append(f3(Arrays.stream(model).average().orElse(Double.NaN))).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2g", new MannWhitneyUTest().mannWhitneyUTest(model, random)))
                     .append(" |");
             System.out.println(row);
         }
         System.out.println();
-        System.out.println("– : not reached within the 12 trials (counted as 13 in the mean). p values are one-sided"
-                + " for Fisher (more trials ≥ 71.43 % than random) and two-sided for Mann–Whitney.");
+        System.out.println("– : not reached within the budget (counted as budget + 1 in the mean). Tests against all "
+                + random.length + " random trials; p values are one-sided for Fisher (more trials ≥ 71.43 % than"
+                + " random) and two-sided for Mann–Whitney.");
     }
 
     private static int firstAt(double[] trials, double target) {
@@ -87,15 +93,6 @@ public class SearchSummary {
             }
         }
         return trials.length + 1;
-    }
-
-    private static String trialText(int trial) {
-        return trial > 12 ? "–" : Integer.toString(trial);
-    }
-
-    /** The values of every run's trials after its start-up ones, pooled. */
-    private static double[] after(List<Run> runs, int startup) {
-        return runs.stream().flatMapToDouble(r -> Arrays.stream(r.trials(), startup, r.trials().length)).toArray();
     }
 
     private static int hits(double[] values) {
