@@ -73,6 +73,8 @@ public final class SweepRunner {
         return t;
     });
     private final EarlyTermination earlyTermination;
+    /** Whether other processes worked on the sweep at the last renewal; only the heartbeat thread touches it. */
+    private boolean othersAtLastRenewal;
 
     public SweepRunner(Store store, long sweepId, SweepSpec spec, SearchMethod search, TrialRunner runner,
             Settings settings, SweepProgress progress) {
@@ -164,7 +166,13 @@ public final class SweepRunner {
     private void keepWorking() {
         try {
             store.workingOn(sweepId, self.name(), self.pidScope());
-            earlyTermination.refresh();
+            // Alone on the sweep, this process has every curve already: reading them all back would
+            // be a wasted query. One more read after the others have gone picks up their last epochs.
+            boolean othersNow = store.othersWorkingOn(sweepId, self.name(), settings.lease()) > 0;
+            if (othersNow || othersAtLastRenewal) {
+                earlyTermination.refresh();
+            }
+            othersAtLastRenewal = othersNow;
         } catch (RuntimeException e) {
             LOG.warn("keeping in touch with sweep {} failed: {}", sweepId, e.getMessage());
         }

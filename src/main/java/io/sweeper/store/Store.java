@@ -192,6 +192,11 @@ public final class Store implements AutoCloseable {
         db.dsl.transaction(cfg -> SweepProcesses.seen(cfg.dsl(), sweepId, process, pidScope, StoreTime.now()));
     }
 
+    /** How many processes other than {@code process} have been seen working on the sweep within the lease. */
+    public int othersWorkingOn(long sweepId, String process, Duration lease) {
+        return db.dsl.transactionResult(cfg -> SweepProcesses.othersAlive(cfg.dsl(), sweepId, process, StoreTime.now(), lease));
+    }
+
     /** {@code process} has finished its work on the sweep (the sweep ended or was cancelled elsewhere). */
     public void leave(long sweepId, String process) {
         db.dsl.transaction(cfg -> SweepProcesses.left(cfg.dsl(), sweepId, process));

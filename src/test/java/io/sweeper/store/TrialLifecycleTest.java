@@ -143,8 +143,10 @@ class TrialLifecycleTest {
         store.workingOn(sweepId, "a:1:", "test");
         store.workingOn(sweepId, "b:2:", "test"); // runs no trial at this moment
         ClaimedTrial stopping = claim(store, sweepId, "a:1:0");
+        assertThat(store.othersWorkingOn(sweepId, "a:1:", LEASE)).isEqualTo(1);
 
         assertThat(store.stopWorking(sweepId, "a:1:", LEASE)).isEqualTo(new ProcessStop(1, false));
+        assertThat(store.othersWorkingOn(sweepId, "b:2:", LEASE)).as("a stopped process has left").isZero();
         assertThat(store.findSweep(Long.toString(sweepId)).state()).isEqualTo(SweepState.RUNNING);
         assertThat(claim(store, sweepId, "b:2:0").trialId()).as("the waiting process takes it over")
                 .isEqualTo(stopping.trialId());
@@ -163,6 +165,7 @@ class TrialLifecycleTest {
         Thread.sleep(lease.toMillis() + 50);
         store.workingOn(sweepId, "a:2:", "test");
         claim(store, sweepId, "a:2:0");
+        assertThat(store.othersWorkingOn(sweepId, "a:2:", lease)).as("not seen within the lease").isZero();
 
         assertThat(store.stopWorking(sweepId, "a:2:", lease)).isEqualTo(new ProcessStop(0, true));
         assertThat(states(store, sweepId)).containsExactly(CANCELLED, QUEUED);
