@@ -10,6 +10,7 @@ import io.sweeper.store.SweepState;
 import io.sweeper.store.TestDatabase;
 import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
+import io.sweeper.testing.ScriptSweeps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -343,17 +344,7 @@ class AgentsIT {
     }
 
     private Path sweepFile(String name, Path script, String parameters) throws IOException {
-        return Files.writeString(dir.resolve(name + ".yaml"), """
-                name: %s
-                method: grid
-                metric: {name: score, goal: maximize}
-                command:
-                  - bash
-                  - %s
-                  - ${args}
-                parameters:
-                  %s
-                """.formatted(name, script, parameters));
+        return Files.writeString(dir.resolve(name + ".yaml"), ScriptSweeps.grid(name, script, parameters));
     }
 
     private Process sweeper(String log, String... args) throws IOException {

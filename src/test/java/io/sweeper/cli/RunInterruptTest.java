@@ -6,6 +6,7 @@ import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
+import io.sweeper.testing.ScriptSweeps;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +34,7 @@ class RunInterruptTest {
                 for e in 1 2 3 4 5 6; do echo "{\\"epoch\\": $e, \\"score\\": $((e * x))}"; sleep 0.4; done
                 """);
         Path sweep = dir.resolve("slow.yaml");
-        Files.writeString(sweep, """
-                name: slow
-                method: grid
-                metric: {name: score, goal: maximize}
-                command:
-                  - bash
-                  - %s
-                  - ${args}
-                parameters:
-                  x: {values: [1, 2, 3]}
-                """.formatted(script));
+        Files.writeString(sweep, ScriptSweeps.grid("slow", script, "x: {values: [1, 2, 3]}"));
         String db = "jdbc:h2:file:" + dir.resolve("db");
 
         Process run = sweeper("run", sweep.toString(), "--db", db, "--workers", "1", "--runs", dir.resolve("runs").toString());

@@ -11,6 +11,7 @@ import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;
+import io.sweeper.testing.ScriptSweeps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,17 +169,7 @@ class SweepRunnerTest {
                 for e in 1 2; do echo "{\\"epoch\\": $e, \\"score\\": $e.5, \\"note\\": \\"text is ignored\\"}"; done
                 case "$*" in *--x=3*) echo "x=3 is not supported" >&2; exit 3;; esac
                 """);
-        String yaml = """
-                name: command
-                method: grid
-                metric: {name: score, goal: maximize}
-                command:
-                  - bash
-                  - %s
-                  - ${args}
-                parameters:
-                  x: {values: [1, 3]}
-                """.formatted(script);
+        String yaml = ScriptSweeps.grid("command", script, "x: {values: [1, 3]}");
         SweepSpec spec = SweepFiles.parse(yaml, "cmd.yaml").spec();
         long id = store.createSweep("command", yaml, "grid", "score", Goal.MAXIMIZE);
         new SweepRunner(store, id, spec, SearchMethods.forSpec(spec, id), new CommandRunner(spec.command(), dir),
@@ -250,14 +241,7 @@ class SweepRunnerTest {
         Files.writeString(script, """
                 for e in $(seq $((SWEEPER_RESUME_EPOCH + 1)) 4); do echo "{\\"epoch\\": $e, \\"score\\": $e}"; done
                 """);
-        String yaml = """
-                name: command
-                method: grid
-                metric: {name: score, goal: maximize}
-                command: [bash, %s]
-                parameters:
-                  x: {values: [1]}
-                """.formatted(script);
+        String yaml = ScriptSweeps.grid("command", script, "x: {values: [1]}");
         SweepSpec spec = SweepFiles.parse(yaml, "cmd.yaml").spec();
         long id = store.createSweep("command", yaml, "grid", "score", Goal.MAXIMIZE);
         long trial = abandonedAfterTwoEpochs(id, "{\"x\":1}");
