@@ -48,11 +48,16 @@ public final class Network {
     /** Adam's moments (m then v), the view its updater works in: saved and restored for resume. */
     private final INDArray adamState;
     private final org.nd4j.linalg.api.rng.Random dropoutRandom;
-    /** Workspaces (per network, per thread) reuse one arena for a step's temporaries instead of
-     * fresh off-heap memory per array: fresh pages cost page faults and JavaCPP's GC-driven frees
-     * made epoch times vary 2-3x. */
-    private final String trainWorkspace = "sweeper-train-" + System.identityHashCode(this);
-    private final String predictWorkspace = "sweeper-predict-" + System.identityHashCode(this);
+    /**
+     * Workspaces reuse one arena for a step's temporaries instead of fresh off-heap memory per
+     * array: fresh pages cost page faults and JavaCPP's GC-driven frees made epoch times vary 2-3x.
+     * ND4J keeps a workspace per thread and name until it is destroyed, so the names are fixed: every
+     * network a worker thread trains reuses that thread's two arenas (growing them if it needs
+     * more). Names per network left one pair of arenas behind per trial, ≈ 0.4 GB for mnist-cnn,
+     * until a long sweep ran out of memory. Nothing computed in them outlives a step.
+     */
+    private static final String TRAIN_WORKSPACE = "sweeper-train";
+    private static final String PREDICT_WORKSPACE = "sweeper-predict";
     private int iteration;
 
     /** One training step's mean loss and number of correct predictions. */
@@ -119,7 +124,7 @@ public final class Network {
 
     /** One Adam step on a batch: input [n, 1, size, size], one-hot labels [n, classes]. */
     public Step trainStep(INDArray input, INDArray oneHot, int epoch) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWorkspace)) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, TRAIN_WORKSPACE)) {
             INDArray probs = Transforms.softmax(forward(input, true), true);
             double loss = crossEntropy(probs, oneHot);
             int correct = correct(probs, oneHot);
@@ -133,14 +138,14 @@ public final class Network {
 
     /** Class probabilities [n, classes] for inference (moving statistics, no dropout). */
     public INDArray predict(INDArray input) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, predictWorkspace)) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, PREDICT_WORKSPACE)) {
             return Transforms.softmax(forward(input, false), false).detach();
         }
     }
 
     /** Gradients of the mean loss for a batch without updating, for tests against a reference. */
     Map<String, INDArray> gradientsFor(INDArray input, INDArray oneHot) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWorkspace)) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, TRAIN_WORKSPACE)) {
             backward(Transforms.softmax(forward(input, true), true).subi(oneHot).divi(input.size(0)));
         }
         return namedViews(gradients);
