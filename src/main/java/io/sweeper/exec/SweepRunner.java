@@ -129,10 +129,7 @@ public final class SweepRunner {
         heartbeats.awaitTermination(30, TimeUnit.SECONDS);
         if (crash.get() != null) {
             store.stopWorking(sweepId, self.name(), settings.lease());
-            if (crash.get() instanceof RuntimeException e) {
-                throw e;
-            }
-            throw new IllegalStateException(crash.get());
+            throw crashed(crash.get());
         }
         if (stop.get()) {
             return store.stopWorking(sweepId, self.name(), settings.lease()).sweepCancelled()
@@ -141,6 +138,23 @@ public final class SweepRunner {
         store.leave(sweepId, self.name());
         return store.findSweep(Long.toString(sweepId)).state() == SweepState.FINISHED
                 ? Outcome.FINISHED : Outcome.CANCELLED_ELSEWHERE;
+    }
+
+    /**
+     * What a worker's crash becomes once the process has stopped working. Running out of memory
+     * (the Java heap, or JavaCPP's off-heap limits) is something the user can act on, and the
+     * sweep is intact: it says so, and how to continue.
+     */
+    private RuntimeException crashed(Throwable crash) {
+        for (Throwable t = crash; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return new SweeperException("a trial ran out of memory (" + oom.getMessage() + "). The sweep's trials"
+                        + " are recorded; `sweeper resume " + sweepId + "` (with the same --db) continues it. Give Java"
+                        + " more memory (SWEEPER_JAVA_OPTS, default -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=12G"
+                        + " -Dorg.bytedeco.javacpp.maxphysicalbytes=16G) or run fewer --workers", crash);
+            }
+        }
+        return crash instanceof RuntimeException e ? e : new IllegalStateException(crash);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.sweeper.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sweeper.SweeperException;
 import io.sweeper.search.SearchMethods;
 import io.sweeper.sweep.Goal;
 import io.sweeper.store.EpochMetrics;
@@ -111,6 +113,30 @@ class SweepRunnerTest {
         assertThat(trials).filteredOn(t -> t.state() == TrialState.FAILED).hasSize(2)
                 .allSatisfy(t -> assertThat(t.error()).hasValueSatisfying(e -> assertThat(e).contains("x=2 diverged")));
         assertThat(trials).filteredOn(t -> t.state() == TrialState.FINISHED).hasSize(4);
+    }
+
+    @Test
+    void runningOutOfMemoryStopsTheProcessWithAMessageAndTheSweepResumes() throws Exception {
+        AtomicInteger outOfMemory = new AtomicInteger();
+        TrialRunner oneRunsOutOfMemory = (params, context) -> {
+            if (((Number) params.get("x")).intValue() == 2 && outOfMemory.getAndIncrement() == 0) {
+                context.reportEpoch(1, Map.of("score", 0.5));
+                throw new OutOfMemoryError("Cannot allocate new LongPointer(4)");
+            }
+            return SCORE.run(params, context);
+        };
+        assertThatThrownBy(() -> runner(GRID, oneRunsOutOfMemory, 1).run())
+                .isInstanceOf(SweeperException.class)
+                .hasMessageContaining("ran out of memory (Cannot allocate new LongPointer(4))")
+                .hasMessageContaining("`sweeper resume " + sweepId() + "`");
+        TrialRow interrupted = store.trials(sweepId()).stream().filter(t -> t.state() == TrialState.CANCELLED)
+                .findFirst().orElseThrow();
+        assertThat(store.metrics(interrupted.id())).as("its epoch stays recorded").isNotEmpty();
+        assertThat(store.findSweep(Long.toString(sweepId())).state()).isEqualTo(SweepState.CANCELLED);
+
+        store.setSweepState(sweepId(), SweepState.RUNNING);
+        assertThat(runner(GRID, oneRunsOutOfMemory, 1).run()).isEqualTo(SweepRunner.Outcome.FINISHED);
+        assertThat(store.trials(sweepId())).hasSize(6).extracting(TrialRow::state).containsOnly(TrialState.FINISHED);
     }
 
     @Test
