@@ -93,7 +93,7 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs until the sweep has ended (nothing queued, nothing running in any self.name(), nothing more
+     * Runs until the sweep has ended (nothing queued, nothing running in any process, nothing more
      * to suggest), or until stopped.
      */
     public Outcome run() throws InterruptedException {

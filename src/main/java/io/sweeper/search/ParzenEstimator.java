@@ -31,7 +31,7 @@ final class ParzenEstimator {
     static final double PRIOR_WEIGHT = 1.0;
     private static final double SCOTT_FACTOR = 0.2;
 
-    private final int[] axes;
+    /** One per covered axis, in the order of the axes. */
     private final List<AxisKernels> kernels;
     private final double[] mixture;
     private final double[] logMixture;
@@ -42,7 +42,6 @@ final class ParzenEstimator {
      * @param weights one non-negative weight per trial
      */
     ParzenEstimator(UnitCube cube, int[] axes, List<double[]> trials, double[] weights) {
-        this.axes = axes.clone();
         this.kernels = Arrays.stream(axes).mapToObj(axis -> {
             double[] coordinates = trials.stream().mapToDouble(p -> p[axis]).toArray();
             return cube.categoryPrior(axis)
@@ -66,7 +65,7 @@ final class ParzenEstimator {
         double max = Double.NEGATIVE_INFINITY;
         for (int kernel = 0; kernel < terms.length; kernel++) {
             terms[kernel] = logMixture[kernel];
-            for (int a = 0; a < axes.length; a++) {
+            for (int a = 0; a < x.length; a++) {
                 terms[kernel] += kernels.get(a).logDensity(kernel, x[a]);
             }
             max = Math.max(max, terms[kernel]);

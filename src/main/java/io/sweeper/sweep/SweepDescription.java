@@ -46,8 +46,7 @@ public final class SweepDescription {
 
     private static String bayes(BayesSettings settings) {
         return " (engine " + settings.engine().yamlName() + (settings.multivariate() ? ", multivariate" : "")
-                + ", random until "
-                + settings.effectiveStartupTrials() + " trials have values)";
+                + ", random until " + settings.effectiveStartupTrials() + " trials have values)";
     }
 
     private static void addParameters(List<String> lines, List<ParameterSpec> parameters, String indent) {
