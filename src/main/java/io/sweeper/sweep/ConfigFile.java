@@ -1,9 +1,7 @@
 package io.sweeper.sweep;
 
+import io.sweeper.InputFile;
 import io.sweeper.SweeperException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,17 +23,7 @@ public final class ConfigFile {
     }
 
     public static Map<String, Object> read(Path file) {
-        String text;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new SweeperException(file + ": larger than 1 MiB; a trial configuration is a few lines");
-            }
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new SweeperException(file + ": no such file");
-        } catch (IOException e) {
-            throw new SweeperException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        String text = InputFile.readUtf8(file, MAX_BYTES, "trial configurations");
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(MAX_BYTES);

@@ -21,7 +21,10 @@ public final class LooseImages {
             return List.of(path);
         }
         if (!Files.isDirectory(path)) {
-            throw new SweeperException(path + ": no such file or folder");
+            // a device or pipe (/dev/zero) is not an image, and ImageIO would read it forever
+            throw new SweeperException(path + (Files.exists(path)
+                    ? ": not a regular file or a folder; give an image file or a folder of them"
+                    : ": no such file or folder"));
         }
         try (Stream<Path> files = Files.walk(path)) {
             List<Path> images = files.filter(Files::isRegularFile).filter(f -> ImageFolder.isImageName(f.getFileName().toString())).sorted().toList();
