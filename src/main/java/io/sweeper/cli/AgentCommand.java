@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.report.TerminalText;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import io.sweeper.store.SweepState;
@@ -32,8 +33,8 @@ final class AgentCommand implements Callable<Integer> {
             if (row.state() != SweepState.RUNNING) {
                 String next = row.state() == SweepState.FINISHED ? "`sweeper show " + row.id() + "` lists its trials"
                         : "`sweeper resume " + row.id() + "` continues it, and agents can then join";
-                System.out.println("sweep " + row.id() + " (" + row.name() + ") is " + row.state().word()
-                        + ": nothing to run; " + next);
+                System.out.println(TerminalText.escape("sweep " + row.id() + " (" + row.name() + ") is "
+                        + row.state().word() + ": nothing to run; " + next));
                 return 0;
             }
             return execution.executeStored(s, row);

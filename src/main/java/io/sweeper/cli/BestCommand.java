@@ -2,6 +2,7 @@ package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
 import io.sweeper.report.BestConfig;
+import io.sweeper.report.TerminalText;
 import io.sweeper.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ final class BestCommand implements Callable<Integer> {
             return 0;
         }
         write(outFile.get(), text);
-        out.println("wrote " + outFile.get() + ": " + best.summary());
+        out.println(TerminalText.escape("wrote " + outFile.get() + ": " + best.summary()));
         return 0;
     }
 

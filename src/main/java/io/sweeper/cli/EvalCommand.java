@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.report.TerminalText;
 import io.sweeper.train.Checkpoint;
 import io.sweeper.train.Evaluation;
 import io.sweeper.train.data.DatasetLoader;
@@ -29,16 +30,19 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    StoreOptions store;
+
     @Override
     public Integer call() {
-        Checkpoint.Loaded loaded = Checkpoint.read(model);
+        Checkpoint.Loaded loaded = VerifiedCheckpoint.read(model, store);
         ImageTensors images = DatasetLoader.load(data, loaded.config().pipeline(), dataOptions.loadOptions()).tensors();
         Evaluation evaluation = Evaluation.of(loaded, images);
         System.out.printf(Locale.ROOT, "accuracy %.4f on %d images%n", evaluation.accuracy(), evaluation.total());
         System.out.println("per class (label: accuracy, images):");
         for (int c = 0; c < evaluation.classes(); c++) {
-            System.out.printf(Locale.ROOT, "  %s: %.3f, %d%n", loaded.labels().label(c), evaluation.classAccuracy(c),
-                    evaluation.classTotal(c));
+            System.out.println(TerminalText.escape(String.format(Locale.ROOT, "  %s: %.3f, %d",
+                    loaded.labels().label(c), evaluation.classAccuracy(c), evaluation.classTotal(c))));
         }
         try {
             evaluation.writeConfusionCsv(confusion, loaded.labels());

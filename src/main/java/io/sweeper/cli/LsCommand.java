@@ -2,6 +2,7 @@ package io.sweeper.cli;
 
 import io.sweeper.report.SweepOverview;
 import io.sweeper.report.SweepTable;
+import io.sweeper.report.TerminalText;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import java.io.PrintWriter;
@@ -27,11 +28,11 @@ final class LsCommand implements Callable<Integer> {
         try (Store opened = store.open()) {
             List<SweepRow> sweeps = opened.listSweeps();
             if (sweeps.isEmpty()) {
-                out.println("no sweeps in " + opened.url() + " yet: `sweeper run SWEEP_FILE` starts one");
+                out.println(TerminalText.escape("no sweeps in " + opened.url() + " yet: `sweeper run SWEEP_FILE` starts one"));
                 return 0;
             }
             SweepTable.lines(sweeps.stream().map(sweep -> SweepOverview.read(opened, sweep)).toList())
-                    .forEach(out::println);
+                    .forEach(line -> out.println(TerminalText.escape(line)));
         }
         return 0;
     }

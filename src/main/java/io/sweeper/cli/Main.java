@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.report.TerminalText;
 import io.sweeper.train.NativeBuild;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -47,13 +48,14 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = main.verbose || parseResult.hasMatchedOption("--verbose");
             if (e instanceof SweeperException) {
-                commandLine.getErr().println("sweeper: " + e.getMessage());
+                commandLine.getErr().println("sweeper: " + TerminalText.escape(e.getMessage()));
                 if (verbose) {
                     e.printStackTrace(commandLine.getErr());
                 }
                 return USER_ERROR;
             }
-            commandLine.getErr().println("sweeper: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            commandLine.getErr().println("sweeper: unexpected error: " + TerminalText.escape(e.toString())
+                    + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
                 e.printStackTrace(commandLine.getErr());
             }

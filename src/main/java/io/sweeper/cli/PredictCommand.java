@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.report.TerminalText;
 import io.sweeper.train.Checkpoint;
 import io.sweeper.train.data.AugmentSpec;
 import io.sweeper.train.data.BatchAssembler;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,12 +26,15 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "How many labels per image (default ${DEFAULT-VALUE}).")
     int top;
 
+    @Mixin
+    StoreOptions store;
+
     @Parameters(paramLabel = "IMAGE|DIR", description = "An image, or a folder searched for images.")
     Path input;
 
     @Override
     public Integer call() {
-        Checkpoint.Loaded loaded = Checkpoint.read(model);
+        Checkpoint.Loaded loaded = VerifiedCheckpoint.read(model, store);
         ImageTensors images = LooseImages.load(LooseImages.list(input), loaded.config().pipeline());
         int size = images.pipeline().inputSize();
         int[] all = IntStream.range(0, images.count()).toArray();
@@ -45,7 +50,7 @@ final class PredictCommand implements Callable<Integer> {
             for (int j = 0; j < k; j++) {
                 line.append(String.format(Locale.ROOT, "  %s %.3f", loaded.labels().label(order[j]), row[order[j]]));
             }
-            System.out.println(line);
+            System.out.println(TerminalText.escape(line.toString()));
         }
         return 0;
     }

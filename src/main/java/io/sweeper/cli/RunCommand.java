@@ -1,5 +1,6 @@
 package io.sweeper.cli;
 
+import io.sweeper.report.TerminalText;
 import io.sweeper.sweep.Goal;
 import io.sweeper.store.Store;
 import io.sweeper.tracking.FixedParams;
@@ -28,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadedSweep loaded = SweepFiles.load(file);
-        loaded.warnings().forEach(w -> System.err.println("note: " + w));
+        loaded.warnings().forEach(w -> System.err.println(TerminalText.escape("note: " + w)));
         BuiltInTrainerCheck.check(loaded);
         SweepSpec spec = loaded.spec();
         MetricGoal metric = spec.metric().orElse(null);

@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.report.TerminalText;
 import io.sweeper.report.TrialLeaderboard;
 import io.sweeper.store.Store;
 import java.io.PrintWriter;
@@ -46,8 +47,8 @@ final class ShowCommand implements Callable<Integer> {
         try (Store opened = store.open()) {
             TrialLeaderboard.read(opened, sweep, howMany.all ? Integer.MAX_VALUE : howMany.limit)
                     .lines(Instant.now())
-                    .forEach(out::println);
-            MirrorStatus.line(opened, opened.findSweep(sweep)).ifPresent(out::println);
+                    .forEach(line -> out.println(TerminalText.escape(line)));
+            MirrorStatus.line(opened, opened.findSweep(sweep)).ifPresent(line -> out.println(TerminalText.escape(line)));
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.report.TerminalText;
 import io.sweeper.sweep.Goal;
 import io.sweeper.exec.SweepRunner;
 import io.sweeper.exec.SweepSession;
@@ -72,8 +73,9 @@ final class SweepExecution {
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
                 new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), attempts),
                 data.loadOptions(), Path.of("").toAbsolutePath(), printer);
-        System.out.printf(Locale.ROOT, "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)%n", sweep.id(), sweep.name(),
-                sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(), budget.threadsPerTrial());
+        System.out.println(TerminalText.escape(String.format(Locale.ROOT, "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)",
+                sweep.id(), sweep.name(), sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(),
+                budget.threadsPerTrial())));
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
             runner.requestStop();
@@ -134,7 +136,7 @@ final class SweepExecution {
     private static void printMirror(OutboxSender sender, SweepRow sweep) throws InterruptedException {
         int pending = sender.drain(MLFLOW_DRAIN);
         if (pending == 0) {
-            System.out.println("MLflow: every write delivered (experiment '" + sweep.name() + "')");
+            System.out.println(TerminalText.escape("MLflow: every write delivered (experiment '" + sweep.name() + "')"));
         } else {
             System.out.println("MLflow: " + pending + " write(s) pending; run `sweeper sync " + sweep.id()
                     + "` when the server answers");
@@ -144,12 +146,13 @@ final class SweepExecution {
     private static void printBest(Store store, SweepRow sweep) {
         Optional<TrialRow> best = store.bestTrial(sweep.id());
         if (best.isEmpty()) {
-            System.out.println("no trial reported " + sweep.metricName() + " yet");
+            System.out.println(TerminalText.escape("no trial reported " + sweep.metricName() + " yet"));
             return;
         }
         TrialRow t = best.get();
-        System.out.printf(Locale.ROOT, "best: trial %d, %s %.4f at epoch %d — `sweeper best %d` writes its configuration%n",
-                t.number(), sweep.metricName(), t.bestValue().getAsDouble(), t.bestEpoch().orElse(0), sweep.id());
+        System.out.println(TerminalText.escape(String.format(Locale.ROOT,
+                "best: trial %d, %s %.4f at epoch %d — `sweeper best %d` writes its configuration",
+                t.number(), sweep.metricName(), t.bestValue().getAsDouble(), t.bestEpoch().orElse(0), sweep.id())));
     }
 
     private static String total(SweepSpec spec) {

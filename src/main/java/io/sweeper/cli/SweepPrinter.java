@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.exec.SweepProgress;
+import io.sweeper.report.TerminalText;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,8 @@ final class SweepPrinter implements SweepProgress {
     public synchronized void trialStarted(int number, Map<String, Object> params) {
         running.put(number, 0);
         clearStatus();
-        out.println("trial " + number + " started: " + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        out.println(TerminalText.escape("trial " + number + " started: " + params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))));
         drawStatus();
     }
 
@@ -53,7 +54,7 @@ final class SweepPrinter implements SweepProgress {
         running.remove(number);
         done++;
         clearStatus();
-        out.println("trial " + number + " " + state + (detail.isEmpty() ? "" : ": " + detail));
+        out.println(TerminalText.escape("trial " + number + " " + state + (detail.isEmpty() ? "" : ": " + detail)));
         drawStatus();
     }
 
@@ -61,9 +62,9 @@ final class SweepPrinter implements SweepProgress {
     synchronized String status() {
         String runningText = running.entrySet().stream().map(e -> "#" + e.getKey() + " epoch " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "trials %d/%s done%s%s", done, total,
+        return TerminalText.escape(String.format(Locale.ROOT, "trials %d/%s done%s%s", done, total,
                 running.isEmpty() ? "" : " · running " + runningText,
-                best == null ? "" : String.format(Locale.ROOT, " · best %s %.4f (#%d)", metric, best, bestTrial));
+                best == null ? "" : String.format(Locale.ROOT, " · best %s %.4f (#%d)", metric, best, bestTrial)));
     }
 
     private void drawStatus() {

@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.report.TerminalText;
 import io.sweeper.store.MirroredSweep;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
@@ -49,8 +50,8 @@ final class SyncCommand implements Callable<Integer> {
                 TrackingServer server = tracking.forSweep(mirroring);
                 try {
                     long settled = OutboxSync.deliverAll(opened, row, server, line -> err.println("sweeper: " + line));
-                    out.printf("sweep %d (%s): %d MLflow write(s) delivered to %s, none pending%n",
-                            row.id(), row.name(), settled, server.url());
+                    out.println(TerminalText.escape(String.format("sweep %d (%s): %d MLflow write(s) delivered to %s, none pending",
+                            row.id(), row.name(), settled, server.url())));
                 } catch (TrackingFailure e) {
                     int pending = opened.trackingOutbox().pendingCount(row.id());
                     throw new SweeperException(e.getMessage() + ": " + pending + " MLflow write(s) of sweep " + row.id()

@@ -1,6 +1,7 @@
 package io.sweeper.cli;
 
 import io.sweeper.exec.SweepSession;
+import io.sweeper.report.TerminalText;
 import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.SweepDescription;
 import io.sweeper.sweep.SweepFiles;
@@ -26,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
         LoadedSweep loaded = SweepFiles.load(file);
         BuiltInTrainerCheck.check(loaded);
         PrintWriter out = spec.commandLine().getOut();
-        SweepDescription.lines(loaded).forEach(out::println);
+        SweepDescription.lines(loaded).forEach(line -> out.println(TerminalText.escape(line)));
         out.println(SweepSession.usesBuiltInTrainer(loaded.spec())
                 ? "valid: the built-in trainer accepts every parameter and reports the metric"
                 : "valid");

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** SHA-256 and size of a checkpoint: a file, or a folder's files in name order. */
-record CheckpointDigest(String sha256, long bytes) {
+public record CheckpointDigest(String sha256, long bytes) {
 
-    static CheckpointDigest of(Path path) {
+    public static CheckpointDigest of(Path path) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             List<Path> files;

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Rows of text cells aligned in columns under their headers, two spaces apart: the shape of
- * every table sweeper prints. The last column is not padded, so no line ends in spaces.
+ * every table sweeper prints. The last column is not padded, so no line ends in spaces. Cells
+ * and headers are {@linkplain TerminalText escaped} before they are measured: a value with a
+ * control character cannot break its row or the alignment.
  */
 public final class TextTable {
     /** How a column's cells line up: text to the left, numbers to the right. */
@@ -31,7 +33,7 @@ public final class TextTable {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a table needs at least one column");
         }
-        this.columns = List.copyOf(columns);
+        this.columns = columns.stream().map(c -> new Column(TerminalText.escape(c.header()), c.align())).toList();
     }
 
     /** Adds a row: one cell per column. */
@@ -39,7 +41,7 @@ public final class TextTable {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("a row of " + columns.size() + " columns, got " + cells.size() + " cells");
         }
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(TerminalText::escape).toList());
         return this;
     }
 

@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  * user (with passwords masked: URLs end up in messages, logs and bug reports).
  */
 public final class JdbcUrls {
-    private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)([^;&]*)");
+    /**
+     * {@code password=…} as a URL setting, in any case and with spaces around {@code =} (H2 reads
+     * {@code ; PASSWORD = x}); also PostgreSQL's {@code sslpassword}. In an H2 URL the value runs
+     * to the next {@code ;}, in others to the next {@code ;} or {@code &}.
+     */
+    private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password\\s*=\\s*)([^;&]*)");
+    private static final Pattern H2_PASSWORD_SETTING = Pattern.compile("(?i)(password\\s*=\\s*)([^;]*)");
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:;?]*:)([^@/]*)(@)");
     private static final Pattern H2_NON_KEYWORDS = Pattern.compile("(?i)\\s*NON_KEYWORDS=");
     /** H2 URL prefixes of databases that are not a local file (memory, remote server, zip). */
@@ -24,7 +30,7 @@ public final class JdbcUrls {
 
     /** The URL with every password replaced by {@code ***}: {@code password=…} and {@code user:pass@}. */
     public static String mask(String url) {
-        String masked = PASSWORD_SETTING.matcher(url).replaceAll("$1***");
+        String masked = passwordSetting(url).matcher(url).replaceAll("$1***");
         return USER_INFO_PASSWORD.matcher(masked).replaceAll("$1***$3");
     }
 
@@ -45,7 +51,7 @@ public final class JdbcUrls {
      * {@code jdbc:h2:~/x}, {@code jdbc:h2:/x}), with {@code ~} expanded as H2 does; empty for
      * in-memory and server URLs.
      */
-    static Optional<Path> h2File(String url) {
+    public static Optional<Path> h2File(String url) {
         String location = url.substring("jdbc:h2:".length()).split(";", 2)[0];
         if (H2_NOT_A_LOCAL_FILE.matcher(location).find()) {
             return Optional.empty();
@@ -108,12 +114,16 @@ public final class JdbcUrls {
 
     /** The password written in the URL, if any, to scrub from driver messages that echo it. */
     static Optional<String> password(String url) {
-        for (Pattern pattern : new Pattern[] {PASSWORD_SETTING, USER_INFO_PASSWORD}) {
+        for (Pattern pattern : new Pattern[] {passwordSetting(url), USER_INFO_PASSWORD}) {
             Matcher matcher = pattern.matcher(url);
-            if (matcher.find() && !matcher.group(2).isEmpty()) {
-                return Optional.of(matcher.group(2));
+            if (matcher.find() && !matcher.group(2).isBlank()) {
+                return Optional.of(matcher.group(2).strip());
             }
         }
         return Optional.empty();
+    }
+
+    private static Pattern passwordSetting(String url) {
+        return url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length()) ? H2_PASSWORD_SETTING : PASSWORD_SETTING;
     }
 }

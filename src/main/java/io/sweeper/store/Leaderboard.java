@@ -10,6 +10,7 @@ import static io.sweeper.store.jooq.Tables.TRIAL;
 import io.sweeper.SweeperException;
 import io.sweeper.store.jooq.tables.records.MetricRecord;
 import io.sweeper.store.jooq.tables.records.TrialRecord;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -180,6 +181,15 @@ final class Leaderboard {
                 .where(CHECKPOINT.TRIAL_ID.eq(trialId))
                 .orderBy(CHECKPOINT.EPOCH)
                 .fetch(RowMapping::checkpoint);
+    }
+
+    /** The newest checkpoint recorded at {@code path} (absolute, normalized, as recorded). */
+    Optional<CheckpointRow> checkpointAt(Path path) {
+        return db.dsl.selectFrom(CHECKPOINT)
+                .where(CHECKPOINT.PATH.eq(path.toAbsolutePath().normalize().toString()))
+                .orderBy(CHECKPOINT.CREATED_AT.desc(), CHECKPOINT.EPOCH.desc())
+                .limit(1)
+                .fetchOptional(RowMapping::checkpoint);
     }
 
     /** The sweep's history, oldest first. */

@@ -297,6 +297,14 @@ public final class Store implements AutoCloseable {
         return leaderboard.checkpoints(trialId);
     }
 
+    /**
+     * The checkpoint a trial recorded at {@code path} (its newest epoch there), to verify the
+     * files by their sha256; empty when no trial of this store wrote one there.
+     */
+    public Optional<CheckpointRow> checkpointAt(Path path) {
+        return leaderboard.checkpointAt(path);
+    }
+
     /** The sweep's history, oldest first. */
     public List<EventRow> events(long sweepId) {
         return leaderboard.events(sweepId);

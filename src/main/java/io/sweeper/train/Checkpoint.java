@@ -1,7 +1,5 @@
 package io.sweeper.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sweeper.SweeperException;
 import io.sweeper.train.data.LabelMap;
 import io.sweeper.train.model.Network;
@@ -9,9 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A trained model on disk: a folder with the weights (ND4J's binary format) and {@code model.json}
@@ -21,7 +16,6 @@ import java.util.Map;
 public final class Checkpoint {
     static final String WEIGHTS = "weights.bin";
     static final String MODEL = "model.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A model read back from disk. */
     public record Loaded(Network network, TrialConfig config, LabelMap labels, int epoch) {
@@ -35,52 +29,48 @@ public final class Checkpoint {
             throws IOException {
         Files.createDirectories(dir);
         network.save(dir.resolve(WEIGHTS));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("format", 1);
-        model.put("parameters", config.toMap());
-        model.put("input_size", network.spec().imageSize());
-        model.put("classes", network.spec().classes());
-        model.put("labels", labels.labels().subList(0, network.spec().classes()));
-        model.put("folders", labels.folders().subList(0, network.spec().classes()));
-        model.put("epoch", metrics.epoch());
-        model.put("metrics", metrics.byName());
         Path tmp = dir.resolve(MODEL + ".tmp");
-        JSON.writeValue(tmp.toFile(), model);
+        ModelJson.of(config, network.spec(), labels, metrics).write(tmp);
         Files.move(tmp, dir.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The epoch whose weights the checkpoint in {@code dir} holds. */
-    static int epochOf(Path dir) throws IOException {
-        Object epoch = JSON.readValue(dir.resolve(MODEL).toFile(), Map.class).get("epoch");
-        if (!(epoch instanceof Number n)) {
-            throw new IOException(dir.resolve(MODEL) + " names no epoch");
-        }
-        return n.intValue();
+    static int epochOf(Path dir) {
+        return ModelJson.read(dir.resolve(MODEL)).epoch();
     }
 
-    /** Reads a checkpoint folder (or the folder holding {@code model.json} when given that file). */
-    @SuppressWarnings("unchecked")
+    /** The checkpoint folder {@code path} names: itself, or the folder of its {@code model.json}. */
+    public static Path folderOf(Path path) {
+        return Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Reads a checkpoint folder (or the folder holding {@code model.json} when given that file):
+     * {@code model.json} checked field by field ({@link ModelJson}), the weights checked to fit the
+     * network it describes and to be finite numbers. Every problem is a SweeperException naming the
+     * file.
+     */
     public static Loaded read(Path path) {
-        Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        Path dir = folderOf(path);
         Path modelFile = dir.resolve(MODEL);
-        if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(dir.resolve(WEIGHTS))) {
+        Path weightsFile = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(weightsFile)) {
             throw new SweeperException(path + ": not a sweeper checkpoint (expected " + MODEL + " and " + WEIGHTS
                     + " in it); `sweeper train --out DIR` writes one to DIR/checkpoint");
         }
+        ModelJson model = ModelJson.read(modelFile);
+        TrialConfig config = model.config(modelFile);
+        Network network = Network.build(config.modelSpec(model.classes(), model.inputSize()), config.learningRate());
         try {
-            Map<String, Object> model = JSON.readValue(modelFile.toFile(), Map.class);
-            TrialConfig config = TrialConfig.of((Map<String, Object>) model.get("parameters"), modelFile.toString());
-            LabelMap labels = new LabelMap((List<String>) model.get("folders"), (List<String>) model.get("labels"));
-            int classes = ((Number) model.get("classes")).intValue();
-            int inputSize = ((Number) model.get("input_size")).intValue();
-            Network network = Network.build(config.modelSpec(classes, inputSize), config.learningRate());
-            network.load(dir.resolve(WEIGHTS));
-            return new Loaded(network, config, labels, ((Number) model.get("epoch")).intValue());
+            network.load(weightsFile);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof SweeperException se) {
-                throw se;
-            }
-            throw new SweeperException(dir + ": checkpoint is unreadable or damaged (" + e.getMessage() + ")", e);
+            throw new SweeperException(weightsFile + ": unreadable or damaged (" + e.getMessage() + ")", e);
         }
+        long notFinite = network.nonFiniteValues();
+        if (notFinite > 0) {
+            throw new SweeperException(weightsFile + ": " + notFinite + " of its " + network.valueCount()
+                    + " values are NaN or infinite; the file is damaged or the training diverged, so it cannot predict");
+        }
+        return new Loaded(network, config, model.labelMap(), model.epoch());
     }
 }

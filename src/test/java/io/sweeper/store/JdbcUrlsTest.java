@@ -20,6 +20,18 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void passwordsAreMaskedHoweverTheKeyIsWritten() {
+        assertThat(JdbcUrls.mask("jdbc:h2:file:/tmp/x;USER=sa; PASSWORD = Secret"))
+                .isEqualTo("jdbc:h2:file:/tmp/x;USER=sa; PASSWORD = ***");
+        assertThat(JdbcUrls.mask("jdbc:h2:file:/tmp/x;PassWord =Se&cret;MODE=X"))
+                .isEqualTo("jdbc:h2:file:/tmp/x;PassWord =***;MODE=X");
+        assertThat(JdbcUrls.mask("jdbc:postgresql://db/s?PASSWORD=Secret&user=a&sslpassword=Key"))
+                .isEqualTo("jdbc:postgresql://db/s?PASSWORD=***&user=a&sslpassword=***");
+        assertThat(JdbcUrls.password("jdbc:h2:file:/tmp/x;USER=sa; PASSWORD = Secret ;MODE=X")).contains("Secret");
+        assertThat(JdbcUrls.password("jdbc:h2:file:/tmp/x;PASSWORD=Se&cret")).contains("Se&cret");
+    }
+
+    @Test
     void thePasswordIsFoundToScrubItFromDriverMessages() {
         assertThat(JdbcUrls.password("jdbc:postgresql://db/s?password=s3cret&user=a")).contains("s3cret");
         assertThat(JdbcUrls.password("jdbc:postgresql://ana:s3cret@db/s")).contains("s3cret");

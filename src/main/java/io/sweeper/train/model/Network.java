@@ -227,6 +227,17 @@ public final class Network {
         values.assign(saved.reshape(values.shape()));
     }
 
+    /** How many weights and statistics there are. */
+    public long valueCount() {
+        return values.length();
+    }
+
+    /** How many weights and statistics are NaN or infinite: none in a network that can predict. */
+    public long nonFiniteValues() {
+        INDArray bad = values.isNaN().castTo(DataType.INT32).addi(values.isInfinite().castTo(DataType.INT32));
+        return bad.sumNumber().longValue();
+    }
+
     private INDArray forward(INDArray input, boolean training) {
         INDArray x = input;
         for (Layer layer : layers) {
