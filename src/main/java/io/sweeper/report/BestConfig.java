@@ -76,7 +76,8 @@ public final class BestConfig {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
         options.setWidth(Integer.MAX_VALUE); // a long path stays on its line
-        return "# best configuration: " + summary() + "\n"
+        // escaped: a newline in the sweep's name would end the comment and put the rest into the YAML
+        return "# best configuration: " + TerminalText.escape(summary()) + "\n"
                 + "# the built-in trainer reads it with: sweeper train --config FILE --out DIR\n"
                 + new Yaml(options).dump(params);
     }

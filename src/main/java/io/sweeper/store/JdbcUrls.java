@@ -49,9 +49,12 @@ public final class JdbcUrls {
     /**
      * The {@code .mv.db} file of an H2 URL that names a local file ({@code jdbc:h2:file:~/x},
      * {@code jdbc:h2:~/x}, {@code jdbc:h2:/x}), with {@code ~} expanded as H2 does; empty for
-     * in-memory and server URLs.
+     * in-memory and server URLs, and for other databases.
      */
     public static Optional<Path> h2File(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            return Optional.empty();
+        }
         String location = url.substring("jdbc:h2:".length()).split(";", 2)[0];
         if (H2_NOT_A_LOCAL_FILE.matcher(location).find()) {
             return Optional.empty();

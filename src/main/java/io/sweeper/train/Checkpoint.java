@@ -60,7 +60,13 @@ public final class Checkpoint {
         }
         ModelJson model = ModelJson.read(modelFile);
         TrialConfig config = model.config(modelFile);
-        Network network = Network.build(config.modelSpec(model.classes(), model.inputSize()), config.learningRate());
+        Network network;
+        try {
+            network = Network.build(config.modelSpec(model.classes(), model.inputSize()), config.learningRate());
+        } catch (RuntimeException e) {
+            throw new SweeperException(modelFile + ": describes a network that cannot be built (" + e.getMessage()
+                    + "); the checkpoint is damaged or from an incompatible version", e);
+        }
         try {
             network.load(weightsFile);
         } catch (IOException | RuntimeException e) {

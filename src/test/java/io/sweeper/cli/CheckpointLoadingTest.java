@@ -10,6 +10,7 @@ import io.sweeper.store.Store;
 import io.sweeper.store.TrialRow;
 import io.sweeper.train.data.TestImages;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -78,6 +79,25 @@ class CheckpointLoadingTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(10);
         assertThat(run.err()).doesNotContain("note:");
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedIsNotedAndTheCheckSkipped() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("predict", "--model", recorded.toString(), "--db",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/s?connectTimeout=5", data.resolve("Sample012").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("note: the checkpoint's sha256 was not checked: cannot reach PostgreSQL");
+        assertThat(run.out().lines()).hasSize(10);
+    }
+
+    @Test
+    void aDeviceIsNotAnImage() {
+        assertRefused(CliRun.of("predict", "--model", recorded.toString(), "--db", db, "/dev/zero"),
+                "/dev/zero: not a regular file or a folder");
     }
 
     @ParameterizedTest

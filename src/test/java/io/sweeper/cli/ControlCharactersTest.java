@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parameter values, a sweep's name and a trial's error output holding an escape sequence or a
- * newline, through the real `run`, `show`, `ls` and an error message: the terminal gets them
- * escaped ({@code \e}, {@code \n}), never raw, and no value makes a line of its own.
+ * newline, through the real `run`, `show`, `ls`, `best` and an error message: the terminal gets
+ * them escaped ({@code \e}, {@code \n}), never raw, and no value makes a line of its own.
  */
 class ControlCharactersTest {
     private static final char ESC = '\u001b';
@@ -47,6 +47,10 @@ class ControlCharactersTest {
         CliRun ls = CliRun.of("ls", "--db", db);
         assertEscaped(ls.out());
         assertThat(ls.out()).contains("\\e[1mbold");
+
+        CliRun best = CliRun.of("best", "1", "--db", db);
+        assertEscaped(best.out());
+        assertThat(best.out()).startsWith("# best configuration: trial 0 of sweep \\e[1mbold (id 1)");
 
         CliRun unknown = CliRun.of("show", ESC + "[31mnope\nsweeper: forged", "--db", db);
         assertThat(unknown.exitCode()).isEqualTo(Main.USER_ERROR);

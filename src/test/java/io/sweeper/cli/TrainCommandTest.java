@@ -64,7 +64,10 @@ class TrainCommandTest {
         assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).hasSize(2);
 
         Path checkpoint = out.resolve("checkpoint");
-        CliRun predicted = CliRun.of("predict", "--model", checkpoint.toString(), data.resolve("Sample012").toString());
+        // a store that does not exist: predict and eval must not read (or create) the user's default one
+        String noStore = "jdbc:h2:file:" + scratch.resolve("no-store");
+        CliRun predicted = CliRun.of("predict", "--model", checkpoint.toString(), "--db", noStore,
+                data.resolve("Sample012").toString());
         assertThat(predicted.exitCode()).as(predicted.err()).isZero();
         List<String> lines = predicted.out().lines().toList();
         assertThat(lines).hasSize(6);
@@ -72,7 +75,7 @@ class TrainCommandTest {
         assertThat(lines.get(0)).contains(" 1 ", " B ", " b ");
 
         Path csv = scratch.resolve("confusion.csv");
-        CliRun evaluated = CliRun.of("eval", "--model", checkpoint.toString(), "--data", data.toString(),
+        CliRun evaluated = CliRun.of("eval", "--model", checkpoint.toString(), "--data", data.toString(), "--db", noStore,
                 "--confusion", csv.toString(), "--cache", scratch.resolve("cache").toString());
         assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
         assertThat(evaluated.out()).contains("accuracy", "on 18 images", "  B: ");

@@ -27,6 +27,19 @@ class TextTableTest {
     }
 
     @Test
+    void controlCharactersAreEscapedAndAlignedAsPrinted() {
+        TextTable table = new TextTable(List.of(Column.left("name\u001b"), Column.left("note")))
+                .add(List.of("\u001b[31mred", "x"))
+                .add(List.of("two\nlines\u0085\u007f\t", "y"));
+        assertThat(table.lines()).containsExactly(
+                "name\\e                    note",
+                "\\e[31mred                 x",
+                "two\\nlines\\u0085\\u007f\\t  y");
+        assertThat(TerminalText.escape("Zürich ✓ \\n")).as("printable text, a backslash included, stays")
+                .isEqualTo("Zürich ✓ \\n");
+    }
+
+    @Test
     void aRowMustHaveOneCellPerColumn() {
         TextTable table = new TextTable(List.of(Column.left("a"), Column.left("b")));
         assertThatThrownBy(() -> table.add(List.of("x"))).isInstanceOf(IllegalArgumentException.class);

@@ -45,6 +45,7 @@ class JdbcUrlsTest {
         assertThat(JdbcUrls.h2File("jdbc:h2:/data/runs;MODE=PostgreSQL")).contains(Path.of("/data/runs.mv.db"));
         assertThat(JdbcUrls.h2File("jdbc:h2:mem:test")).isEmpty();
         assertThat(JdbcUrls.h2File("jdbc:h2:tcp://host/~/db")).isEmpty();
+        assertThat(JdbcUrls.h2File("jdbc:postgresql://host/db")).isEmpty();
     }
 
     @Test
