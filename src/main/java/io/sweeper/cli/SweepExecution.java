@@ -73,9 +73,9 @@ final class SweepExecution {
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
                 new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), attempts),
                 data.loadOptions(), Path.of("").toAbsolutePath(), printer);
-        System.out.println(TerminalText.escape(String.format(Locale.ROOT, "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)",
-                sweep.id(), sweep.name(), sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(),
-                budget.threadsPerTrial())));
+        System.out.println(TerminalText.escape(String.format(Locale.ROOT,
+                "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)", sweep.id(), sweep.name(),
+                sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(), budget.threadsPerTrial())));
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
             runner.requestStop();
@@ -87,7 +87,8 @@ final class SweepExecution {
         }, "sweeper-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Optional<OutboxSender> mirror = store.trackingOutbox().mirroring(sweep.id())
-                .map(m -> OutboxSender.start(store, sweep, tracking.forSweep(m), line -> System.err.println("sweeper: " + line)));
+                .map(m -> OutboxSender.start(store, sweep, tracking.forSweep(m),
+                        line -> System.err.println("sweeper: " + TerminalText.escape(line))));
         try {
             SweepRunner.Outcome outcome = runner.run();
             System.out.println();

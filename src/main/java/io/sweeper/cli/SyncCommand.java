@@ -49,9 +49,10 @@ final class SyncCommand implements Callable<Integer> {
                         "sweep " + row.id() + " (" + row.name() + ") is not mirrored to MLflow: it was created without --mlflow"));
                 TrackingServer server = tracking.forSweep(mirroring);
                 try {
-                    long settled = OutboxSync.deliverAll(opened, row, server, line -> err.println("sweeper: " + line));
-                    out.println(TerminalText.escape(String.format("sweep %d (%s): %d MLflow write(s) delivered to %s, none pending",
-                            row.id(), row.name(), settled, server.url())));
+                    long settled = OutboxSync.deliverAll(opened, row, server,
+                            line -> err.println("sweeper: " + TerminalText.escape(line)));
+                    out.println(TerminalText.escape(String.format("sweep %d (%s): %d MLflow write(s) delivered to %s,"
+                            + " none pending", row.id(), row.name(), settled, server.url())));
                 } catch (TrackingFailure e) {
                     int pending = opened.trackingOutbox().pendingCount(row.id());
                     throw new SweeperException(e.getMessage() + ": " + pending + " MLflow write(s) of sweep " + row.id()
