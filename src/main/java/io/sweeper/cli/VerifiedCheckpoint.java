@@ -2,6 +2,7 @@ package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
 import io.sweeper.exec.CheckpointDigest;
+import io.sweeper.report.TerminalText;
 import io.sweeper.store.CheckpointRow;
 import io.sweeper.store.JdbcUrls;
 import io.sweeper.store.Store;
@@ -38,7 +39,7 @@ final class VerifiedCheckpoint {
         try (Store store = Store.open(url)) {
             return store.checkpointAt(dir);
         } catch (SweeperException e) {
-            System.err.println("note: the checkpoint's sha256 was not checked: " + e.getMessage());
+            System.err.println(TerminalText.escape("note: the checkpoint's sha256 was not checked: " + e.getMessage()));
             return Optional.empty();
         }
     }
