@@ -2,13 +2,13 @@ package io.sweeper.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sweeper.AtomicFile;
 import io.sweeper.SweeperException;
 import io.sweeper.train.data.LabelMap;
 import io.sweeper.train.model.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +44,7 @@ public final class Checkpoint {
         model.put("folders", labels.folders().subList(0, network.spec().classes()));
         model.put("epoch", metrics.epoch());
         model.put("metrics", metrics.byName());
-        Path tmp = dir.resolve(MODEL + ".tmp");
-        JSON.writeValue(tmp.toFile(), model);
-        Files.move(tmp, dir.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.replace(dir.resolve(MODEL), tmp -> JSON.writeValue(tmp.toFile(), model));
     }
 
     /** The epoch whose weights the checkpoint in {@code dir} holds. */
