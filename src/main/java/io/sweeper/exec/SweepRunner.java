@@ -191,8 +191,8 @@ public final class SweepRunner {
     private DiskFull noSpaceLeft(Throwable failure, Path trialDir) {
         String where = NoSpaceLeft.inDatabase(failure) ? "the store " + store.location()
                 : NoSpaceLeft.file(failure).orElse(trialDir.toString());
-        return new DiskFull("no space left on device for " + where + ": sweep " + sweepId + " stopped and its"
-                + " running trials go back to the queue; free space there, then `sweeper resume " + sweepId
+        return new DiskFull("no space left on device for " + where + ": sweep " + sweepId + " stopped, its"
+                + " running trials will run again; free space there, then `sweeper resume " + sweepId
                 + "` continues it", failure);
     }
 

@@ -15,7 +15,7 @@ final class StoreIdentity {
 
     /** The id; when there is none yet, this call makes it (two processes at once agree on one). */
     static UUID of(DSLContext tx) {
-        tx.insertInto(STORE_IDENTITY, STORE_IDENTITY.ID).values(UUID.randomUUID())
+        tx.insertInto(STORE_IDENTITY, STORE_IDENTITY.SINGLE, STORE_IDENTITY.ID).values(true, UUID.randomUUID())
                 .onConflictDoNothing()
                 .execute();
         return tx.fetchSingle(STORE_IDENTITY).getId();

@@ -3,7 +3,6 @@ package io.sweeper.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.List;
  * A real size-limited file system for tests of full disks: a tmpfs of a few megabytes mounted on a
  * test's folder, whose writes fail with the kernel's own ENOSPC ("No space left on device") once
  * it is full. Mounting needs root (CI runs as root); elsewhere the test is skipped, saying why.
- * {@link #fill} takes the space that is left, {@link #free} gives it back.
+ * {@link #resize} frees space (or takes it) as a user would by deleting files elsewhere.
  */
 public final class SmallDisk implements AutoCloseable {
     private final Path mountPoint;
@@ -34,27 +33,12 @@ public final class SmallDisk implements AutoCloseable {
         return mountPoint;
     }
 
-    /** Makes the disk full: a filler file takes every byte left. */
-    public void fill() throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream filler = Files.newOutputStream(filler())) {
-            while (true) {
-                filler.write(block);
-            }
-        } catch (IOException e) {
-            if (!String.valueOf(e.getMessage()).contains("No space left on device")) {
-                throw e;
-            }
+    /** Makes room (or takes it away): the same tmpfs, its files kept, now of {@code size}. */
+    public void resize(String size) throws IOException, InterruptedException {
+        String out = run(List.of("mount", "-o", "remount,size=" + size, mountPoint.toString()));
+        if (out != null) {
+            throw new IOException("cannot resize " + mountPoint + ": " + out);
         }
-    }
-
-    /** Frees what {@link #fill} took. */
-    public void free() throws IOException {
-        Files.deleteIfExists(filler());
-    }
-
-    private Path filler() {
-        return mountPoint.resolve("filler");
     }
 
     @Override
