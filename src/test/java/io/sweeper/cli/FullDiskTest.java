@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FullDiskTest {
     @TempDir
     Path dir;
+    private String db;
+
+    @BeforeEach
+    void storeBesideTheRuns() {
+        db = "jdbc:h2:file:" + dir.resolve("db");
+    }
 
     /**
      * 3 MB hold the first epoch of a tiny lenet trial (its resume state, ≈ 1.7 MB, and checkpoint,
@@ -49,13 +56,14 @@ class FullDiskTest {
                   dropout: {values: [0.2, 0.3]}
                 """.formatted(data));
         try (SmallDisk runs = SmallDisk.mount(dir.resolve("runs"), "3m")) {
-            String[] options = {"--db", db(), "--runs", runs.path().toString(), "--workers", "1",
+            String[] options = {"--db", db, "--runs", runs.path().toString(), "--workers", "1",
                 "--cache", dir.resolve("cache").toString()};
 
             CliRun full = CliRun.of(args("run", sweep.toString(), options));
 
             assertStoppedForLackOfSpace(full, runs.path());
             runs.resize("64m");
+            assertResumable(TrialState.CANCELLED);
             assertResumeFinishes(options, 2);
         }
     }
@@ -75,27 +83,67 @@ class FullDiskTest {
         Path sweep = dir.resolve("chatty.yaml");
         Files.writeString(sweep, ScriptSweeps.grid("chatty", script, "x: {values: [1, 2]}"));
         try (SmallDisk runs = SmallDisk.mount(dir.resolve("runs"), "1m")) {
-            String[] options = {"--db", db(), "--runs", runs.path().toString(), "--workers", "1"};
+            String[] options = {"--db", db, "--runs", runs.path().toString(), "--workers", "1"};
 
             CliRun full = CliRun.of(args("run", sweep.toString(), options));
 
             assertStoppedForLackOfSpace(full, runs.path());
             runs.resize("64m");
+            assertResumable(TrialState.CANCELLED);
             assertResumeFinishes(options, 2);
         }
     }
 
-    private void assertStoppedForLackOfSpace(CliRun run, Path disk) throws Exception {
-        assertThat(run.exitCode()).as(run.err()).isNotZero();
+    /**
+     * The store's own disk fills up: H2 writes a chunk of its file per commit, and 1 MB soon
+     * fills with the epochs of two trials. The message names the database file.
+     */
+    @Test
+    void aFullDiskUnderTheStoreStopsTheSweepAndResumeFinishesIt() throws Exception {
+        Path script = dir.resolve("long.sh");
+        Files.writeString(script, """
+                # the first attempt runs until the store is full, a resumed one ends 3 epochs later
+                last=$([ "$SWEEPER_RESUME_EPOCH" = 0 ] && echo 100000 || echo $((SWEEPER_RESUME_EPOCH + 3)))
+                for e in $(seq $((SWEEPER_RESUME_EPOCH + 1)) $last); do
+                  echo "{\\"epoch\\": $e, \\"score\\": $e, \\"loss\\": 1, \\"a\\": 2, \\"b\\": 3}"
+                done
+                """);
+        Path sweep = dir.resolve("long.yaml");
+        Files.writeString(sweep, ScriptSweeps.grid("long", script, "x: {values: [1, 2]}"));
+        try (SmallDisk storeDisk = SmallDisk.mount(dir.resolve("store"), "1m")) {
+            db = "jdbc:h2:file:" + storeDisk.path().resolve("db");
+            String[] options = {"--db", db, "--runs", dir.resolve("runs").toString(), "--workers", "2", "--lease", "2"};
+
+            CliRun full = CliRun.of(args("run", sweep.toString(), options));
+
+            assertStoppedForLackOfSpace(full, storeDisk.path().resolve("db.mv.db"));
+            storeDisk.resize("64m");
+            // the store could not record the stop: the trials stay running until their leases end
+            // (at once when `resume` runs in another process and finds this one gone; here, after --lease)
+            assertResumable(TrialState.RUNNING);
+            assertResumeFinishes(options, 2);
+        }
+    }
+
+    /** One line naming the full disk's file or folder, no stack trace, exit code non-zero. */
+    private static void assertStoppedForLackOfSpace(CliRun run, Path where) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
         assertThat(run.hasStackTrace()).as(run.err()).isFalse();
-        assertThat(run.userError()).contains("no space left", disk.toString(), "sweeper resume 1");
-        try (Store store = Store.open(db())) {
+        assertThat(run.userError()).contains("no space left", where.toString(), "sweeper resume 1");
+    }
+
+    /**
+     * Nothing failed, nothing finished: the trials that ran are {@code stopped} for `resume` to
+     * run again; no temporary file stayed.
+     */
+    private void assertResumable(TrialState stopped) throws Exception {
+        try (Store store = Store.open(db)) {
             assertThat(store.findSweep("1").state()).isNotEqualTo(SweepState.FINISHED);
             List<TrialRow> trials = store.trials(1);
             assertThat(trials).extracting(TrialRow::state).doesNotContain(TrialState.FAILED, TrialState.FINISHED)
-                    .contains(TrialState.CANCELLED);
+                    .contains(stopped);
         }
-        try (Stream<Path> files = Files.walk(disk)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
         }
     }
@@ -103,15 +151,12 @@ class FullDiskTest {
     private void assertResumeFinishes(String[] options, int trials) {
         CliRun resume = CliRun.of(args("resume", "1", options));
         assertThat(resume.exitCode()).as(resume.err()).isZero();
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.open(db)) {
             assertThat(store.findSweep("1").state()).isEqualTo(SweepState.FINISHED);
             assertThat(store.trials(1)).extracting(TrialRow::state).hasSize(trials).containsOnly(TrialState.FINISHED);
         }
     }
 
-    private String db() {
-        return "jdbc:h2:file:" + dir.resolve("db");
-    }
 
     private static String[] args(String command, String target, String... options) {
         return Stream.concat(Stream.of(command, target), Stream.of(options)).toArray(String[]::new);
