@@ -84,7 +84,7 @@ public final class Store implements AutoCloseable {
      * after it so that stores sharing a runs folder never share a trial folder.
      */
     public UUID identity() {
-        return db.dsl.transactionResult(cfg -> StoreIdentity.of(cfg.dsl()));
+        return StoreIdentity.of(db.dsl);
     }
 
     // ---- sweeps
