@@ -269,6 +269,7 @@ public final class SweepRunner {
     }
 
     private void runTrial(ClaimedTrial claimed) {
+        // a folder that is another trial's stops the process (run()) before anything is written
         Path dir = TrialFolder.claim(settings.runsDir(), storeId, sweepId, claimed.number(),
                 claimed.lastEpoch() > 0 ? store.checkpoints(claimed.trialId()) : List.of());
         Map<String, Object> params = ParamsJson.fromJson(claimed.paramsJson());
@@ -345,6 +346,7 @@ public final class SweepRunner {
             outcome = end == TrialRunner.End.FINISHED ? TrialOutcome.finished() : TrialOutcome.cancelled();
         } catch (Exception e) {
             if (NoSpaceLeft.in(e).isPresent()) {
+                // not this trial's failure: the trial stays running, and the process stops (run())
                 throw noSpaceLeft(e, dir);
             }
             detail = e instanceof SweeperException ? e.getMessage() : e.toString();
