@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -73,7 +74,7 @@ final class TrialFolder {
     }
 
     /** The pre-store-id folder, when the trial's last recorded checkpoint is there, unchanged. */
-    private static java.util.Optional<Path> legacyFolderInUse(Path runsDir, long sweepId, int trialNumber,
+    private static Optional<Path> legacyFolderInUse(Path runsDir, long sweepId, int trialNumber,
             List<CheckpointRow> recorded) {
         Path legacy = runsDir.resolve(sweepAndTrial(sweepId, trialNumber)).toAbsolutePath().normalize();
         return recorded.stream().max(Comparator.comparingInt(CheckpointRow::epoch))
