@@ -6,6 +6,7 @@ import io.sweeper.store.CheckpointRow;
 import io.sweeper.store.ClaimedTrial;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
+import io.sweeper.store.TestDatabase;
 import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
@@ -54,9 +55,18 @@ class TrialFoldersTest {
 
     @Test
     void twoStoresSharingARunsFolderKeepTheirOwnCheckpoints() throws Exception {
-        String a = db("a");
-        String b = db("b");
+        assertTwoStoresKeepTheirOwnCheckpoints(db("a"), db("b"));
+    }
 
+    /** The case: the quickstart's H2 file, then a sweep 1 on PostgreSQL, one runs folder. */
+    @Test
+    void anH2AndAPostgresStoreSharingARunsFolderKeepTheirOwnCheckpoints() throws Exception {
+        try (TestDatabase postgres = TestDatabase.postgres()) {
+            assertTwoStoresKeepTheirOwnCheckpoints(db("h2"), postgres.url());
+        }
+    }
+
+    private void assertTwoStoresKeepTheirOwnCheckpoints(String a, String b) throws Exception {
         assertThat(run("run", sweepFile.toString(), a).exitCode()).isZero();
         assertThat(run("run", sweepFile.toString(), b).exitCode()).isZero();
 
