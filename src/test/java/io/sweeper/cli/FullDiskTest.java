@@ -95,6 +95,31 @@ class FullDiskTest {
     }
 
     /**
+     * A {@code command:} program that fails writing its own state on a full disk: its error
+     * message to stderr.log is lost with the space, so the full disk of its folder tells.
+     */
+    @Test
+    void aCommandThatFailsOnAFullDiskStopsTheSweepAndResumeFinishesIt() throws Exception {
+        Path script = dir.resolve("saver.sh");
+        Files.writeString(script, """
+                head -c 4000000 /dev/zero > "$SWEEPER_TRIAL_DIR/state" || exit 1
+                echo '{"epoch": 1, "score": 1}'
+                """);
+        Path sweep = dir.resolve("saver.yaml");
+        Files.writeString(sweep, ScriptSweeps.grid("saver", script, "x: {values: [1]}"));
+        try (SmallDisk runs = SmallDisk.mount(dir.resolve("runs"), "1m")) {
+            String[] options = {"--db", db, "--runs", runs.path().toString(), "--workers", "1"};
+
+            CliRun full = CliRun.of(args("run", sweep.toString(), options));
+
+            assertStoppedForLackOfSpace(full, runs.path());
+            runs.resize("64m");
+            assertResumable(TrialState.CANCELLED);
+            assertResumeFinishes(options, 1);
+        }
+    }
+
+    /**
      * The store's own disk fills up: H2 writes a chunk of its file per commit, and 1 MB soon
      * fills with the epochs of two trials. The message names the database file.
      */
