@@ -6,9 +6,9 @@ import io.sweeper.SweeperException;
 import io.sweeper.sweep.CommandEnvironment;
 import io.sweeper.sweep.CommandLine;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +64,14 @@ public final class CommandRunner implements TrialRunner {
         boolean stopped = false;
         int epoch = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("stdout.log")))) {
+             // a Writer, not a PrintWriter, which would swallow a full disk's IOException
+             BufferedWriter log = Files.newBufferedWriter(dir.resolve("stdout.log"))) {
             String line;
             while ((line = out.readLine()) != null) {
                 Optional<JsonNode> json = metricsLine(line);
                 if (json.isEmpty()) {
-                    log.println(line);
+                    log.write(line);
+                    log.newLine();
                     continue;
                 }
                 JsonNode node = json.get();
@@ -89,7 +91,8 @@ public final class CommandRunner implements TrialRunner {
             return End.STOPPED;
         }
         if (code != 0) {
-            throw new SweeperException("`" + String.join(" ", argv) + "` exited with code " + code + lastLines(dir.resolve("stderr.log")));
+            throw new SweeperException("`" + String.join(" ", argv) + "` exited with code " + code
+                    + lastLines(dir.resolve("stderr.log")) + fullDisk(dir));
         }
         return End.FINISHED;
     }
@@ -116,6 +119,14 @@ public final class CommandRunner implements TrialRunner {
             }
         }
         return metrics;
+    }
+
+    /**
+     * Says so when the trial's folder is on a full disk: a program that failed then most likely
+     * failed to write, and its stderr.log, on the same disk, could not tell why.
+     */
+    private static String fullDisk(Path dir) throws IOException {
+        return Files.getFileStore(dir).getUsableSpace() == 0 ? " (No space left on device in " + dir + ")" : "";
     }
 
     private static String lastLines(Path stderr) throws IOException {

@@ -1,5 +1,6 @@
 package io.sweeper.exec;
 
+import io.sweeper.NoSpaceLeft;
 import io.sweeper.SweeperException;
 import io.sweeper.search.SearchMethod;
 import io.sweeper.store.ClaimedTrial;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,8 @@ public final class SweepRunner {
     private final EarlyTermination earlyTermination;
     /** Whether other processes worked on the sweep at the last renewal; only the heartbeat thread touches it. */
     private boolean othersAtLastRenewal;
+    /** The store's id, which names this process's trial folders; read before the workers start. */
+    private UUID storeId;
 
     public SweepRunner(Store store, long sweepId, SweepSpec spec, SearchMethod search, TrialRunner runner,
             Settings settings, SweepProgress progress) {
@@ -98,6 +102,7 @@ public final class SweepRunner {
      */
     public Outcome run() throws InterruptedException {
         store.workingOn(sweepId, self.name(), self.pidScope());
+        storeId = store.identity();
         // Trials of an earlier, killed run: their leases ended (or expired), so they are queued
         // again (or failed after maxAttempts); cancelled ones (Ctrl-C) are queued again.
         endLeasesOfDeadLocalProcesses();
@@ -128,8 +133,15 @@ public final class SweepRunner {
         heartbeats.shutdown();
         heartbeats.awaitTermination(30, TimeUnit.SECONDS);
         if (crash.get() != null) {
-            store.stopWorking(sweepId, self.name(), settings.lease());
-            throw crashed(crash.get());
+            RuntimeException failure = crashed(crash.get());
+            try {
+                store.stopWorking(sweepId, self.name(), settings.lease());
+            } catch (RuntimeException e) {
+                // the store itself may be what failed (its disk is full): this process's trials then
+                // stay running until `resume` finds the process gone and puts them back in the queue
+                failure.addSuppressed(e);
+            }
+            throw failure;
         }
         if (stop.get()) {
             return store.stopWorking(sweepId, self.name(), settings.lease()).sweepCancelled()
@@ -142,8 +154,8 @@ public final class SweepRunner {
 
     /**
      * What a worker's crash becomes once the process has stopped working. Running out of memory
-     * (the Java heap, or JavaCPP's off-heap limits) is something the user can act on, and the
-     * sweep is intact: it says so, and how to continue.
+     * (the Java heap, or JavaCPP's off-heap limits) or disk space is something the user can act
+     * on, and the sweep is intact: it says so, and how to continue.
      */
     private RuntimeException crashed(Throwable crash) {
         for (Throwable t = crash; t != null; t = t.getCause()) {
@@ -154,7 +166,34 @@ public final class SweepRunner {
                         + " -Dorg.bytedeco.javacpp.maxphysicalbytes=16G) or run fewer --workers", crash);
             }
         }
+        if (crash instanceof DiskFull e) {
+            return e;
+        }
+        if (NoSpaceLeft.in(crash).isPresent()) {
+            return noSpaceLeft(crash, settings.runsDir());
+        }
         return crash instanceof RuntimeException e ? e : new IllegalStateException(crash);
+    }
+
+    /** The one line a full disk ends the process with (see {@link #noSpaceLeft}). */
+    private static final class DiskFull extends SweeperException {
+        DiskFull(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * A full disk stops the whole process, as Ctrl-C does, rather than failing trial after trial:
+     * the trials that were running are recorded as cancelled (or handed to the other processes),
+     * so `resume` runs them again once there is space. Says which disk: the store's (when the
+     * database threw it) or the one of the trial's folder.
+     */
+    private DiskFull noSpaceLeft(Throwable failure, Path trialDir) {
+        String where = NoSpaceLeft.inDatabase(failure) ? "the store " + store.location()
+                : NoSpaceLeft.file(failure).orElse(trialDir.toString());
+        return new DiskFull("no space left on device for " + where + ": sweep " + sweepId + " stopped, its"
+                + " running trials will run again; free space there, then `sweeper resume " + sweepId
+                + "` continues it", failure);
     }
 
     /**
@@ -230,6 +269,9 @@ public final class SweepRunner {
     }
 
     private void runTrial(ClaimedTrial claimed) {
+        // a folder that is another trial's stops the process (run()) before anything is written
+        Path dir = TrialFolder.claim(settings.runsDir(), storeId, sweepId, claimed.number(),
+                claimed.lastEpoch() > 0 ? store.checkpoints(claimed.trialId()) : List.of());
         Map<String, Object> params = ParamsJson.fromJson(claimed.paramsJson());
         AtomicReference<TrialLease> lease = new AtomicReference<>(claimed.lease());
         AtomicBoolean leaseLost = new AtomicBoolean();
@@ -242,7 +284,6 @@ public final class SweepRunner {
                 LOG.warn("heartbeat of trial {} failed: {}", claimed.number(), e.getMessage());
             }
         }, period, period, TimeUnit.MILLISECONDS);
-        Path dir = settings.runsDir().resolve("sweep-" + sweepId).resolve("trial-" + claimed.number());
         earlyTermination.reload();
         progress.trialStarted(claimed.number(), params);
         int lastRecordedEpoch = claimed.lastEpoch();
@@ -304,6 +345,10 @@ public final class SweepRunner {
             TrialRunner.End end = runner.run(params, context);
             outcome = end == TrialRunner.End.FINISHED ? TrialOutcome.finished() : TrialOutcome.cancelled();
         } catch (Exception e) {
+            if (NoSpaceLeft.in(e).isPresent()) {
+                // not this trial's failure: the trial stays running, and the process stops (run())
+                throw noSpaceLeft(e, dir);
+            }
             detail = e instanceof SweeperException ? e.getMessage() : e.toString();
             outcome = stop.get() ? TrialOutcome.cancelled() : TrialOutcome.failed(detail);
         } finally {

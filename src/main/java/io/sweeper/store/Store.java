@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -70,6 +71,20 @@ public final class Store implements AutoCloseable {
     /** The database's URL as it may be shown: passwords masked. */
     public String url() {
         return db.maskedUrl;
+    }
+
+    /** Where the database is, for messages about its disk: an H2 file's path, else {@link #url()}. */
+    public String location() {
+        return (db.kind == DatabaseKind.H2 ? JdbcUrls.h2File(db.url) : Optional.<Path>empty())
+                .map(Path::toString).orElse(db.maskedUrl);
+    }
+
+    /**
+     * This store's random id, made on first use and kept in the store: trial folders are named
+     * after it so that stores sharing a runs folder never share a trial folder.
+     */
+    public UUID identity() {
+        return StoreIdentity.of(db.dsl);
     }
 
     // ---- sweeps

@@ -1,10 +1,10 @@
 package io.sweeper.tracking;
 
+import io.sweeper.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Supplier;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -26,14 +26,10 @@ final class HeadlessPng {
     static void write(Supplier<JFreeChart> chart, int width, int height, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
+        AtomicFile.replace(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 ChartUtils.writeChartAsPNG(out, chart.get(), width, height);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -1,12 +1,12 @@
 package io.sweeper.train;
 
+import io.sweeper.AtomicFile;
 import io.sweeper.SweeperException;
 import io.sweeper.train.data.LabelMap;
 import io.sweeper.train.model.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A trained model on disk: a folder with the weights (ND4J's binary format) and {@code model.json}
@@ -29,9 +29,8 @@ public final class Checkpoint {
             throws IOException {
         Files.createDirectories(dir);
         network.save(dir.resolve(WEIGHTS));
-        Path tmp = dir.resolve(MODEL + ".tmp");
-        ModelJson.of(config, network.spec(), labels, metrics).write(tmp);
-        Files.move(tmp, dir.resolve(MODEL), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ModelJson model = ModelJson.of(config, network.spec(), labels, metrics);
+        AtomicFile.replace(dir.resolve(MODEL), model::write);
     }
 
     /** The epoch whose weights the checkpoint in {@code dir} holds. */

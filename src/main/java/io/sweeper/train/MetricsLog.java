@@ -2,12 +2,12 @@ package io.sweeper.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sweeper.AtomicFile;
 import io.sweeper.SweeperException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +41,9 @@ public final class MetricsLog implements EpochListener {
                     }
                 }
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, kept, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.replace(file, tmp -> Files.write(tmp, kept, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SweeperException("cannot write " + file + ": " + e.getMessage());
+            throw new SweeperException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

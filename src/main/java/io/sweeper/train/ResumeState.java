@@ -2,6 +2,7 @@ package io.sweeper.train;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sweeper.AtomicFile;
 import io.sweeper.train.model.Network;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -167,7 +167,10 @@ public final class ResumeState {
     /** Writes (atomically replaces) the state in {@code trialDir}. */
     void write(Path trialDir, TrialConfig config) throws IOException {
         Files.createDirectories(trialDir);
-        Path tmp = trialDir.resolve(FILE + ".tmp");
+        AtomicFile.replace(trialDir.resolve(FILE), tmp -> writeTo(tmp, config));
+    }
+
+    private void writeTo(Path tmp, TrialConfig config) throws IOException {
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             CRC32 crc = new CRC32();
             DataOutputStream out = new DataOutputStream(new CheckedOutputStream(file, crc));
@@ -190,6 +193,5 @@ public final class ResumeState {
             out.flush();
             new DataOutputStream(file).writeLong(crc.getValue());
         }
-        Files.move(tmp, trialDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sweeper.testing.HeadlessChromium;
 import io.sweeper.testing.HeadlessChromium.Page;
+import io.sweeper.testing.RunsFolders;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class MlflowMirrorIT {
             assertThat(textList(child.get("artifacts"))).containsExactlyInAnyOrder(
                     "checkpoint/model.json", "checkpoint/weights.bin", "plots/learning-curve.png");
         }
-        assertThat(Files.readString(dir.resolve("runs/sweep-1/trial-0/best/weights.bin"))).isEqualTo("w5\n");
+        assertThat(Files.readString(RunsFolders.trial(dir.resolve("runs"), 1, 0).resolve("best/weights.bin"))).isEqualTo("w5\n");
 
         assertTheUiShowsTheSweep(url, mlflow.get("experiment_id").asText(), name, parent, children);
     }

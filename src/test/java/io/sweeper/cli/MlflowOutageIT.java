@@ -3,6 +3,7 @@ package io.sweeper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sweeper.testing.RunsFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +82,13 @@ class MlflowOutageIT {
 
     /** Until the first trial reported an epoch: the outage then begins mid-sweep. */
     private void waitForTheFirstEpoch() throws Exception {
-        Path firstCheckpoint = dir.resolve("runs/sweep-1/trial-0/best/weights.bin");
-        for (int i = 0; i < 600 && !Files.exists(firstCheckpoint); i++) {
+        for (int i = 0; i < 600 && !Files.exists(firstCheckpoint()); i++) {
             Thread.sleep(100);
         }
-        assertThat(firstCheckpoint).exists();
+        assertThat(firstCheckpoint()).exists();
+    }
+
+    private Path firstCheckpoint() {
+        return RunsFolders.trial(dir.resolve("runs"), 1, 0).resolve("best/weights.bin");
     }
 }

@@ -7,6 +7,7 @@ import io.sweeper.store.Store;
 import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
+import io.sweeper.testing.RunsFolders;
 import io.sweeper.train.data.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,13 +60,13 @@ class RunKillResumeTest {
                 "--cache", dir.resolve("cache").toString());
 
         Process run = sweeper("run", sweep.toString(), options);
-        Path secondLog = runs.resolve("sweep-1").resolve("trial-1").resolve("metrics.jsonl");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (lines(secondLog) < 3 && run.isAlive() && System.nanoTime() < deadline) {
+        while (lines(RunsFolders.trial(runs, 1, 1).resolve("metrics.jsonl")) < 3 && run.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         run.destroyForcibly(); // SIGKILL: no shutdown hook, the trial stays running under its lease
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path secondLog = RunsFolders.trial(runs, 1, 1).resolve("metrics.jsonl");
         assertThat(lines(secondLog)).as("killed in the second trial's epochs").isBetween(3, EPOCHS - 1);
 
         Map<Integer, Object> firstTimes;

@@ -13,6 +13,7 @@ import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;
+import io.sweeper.testing.RunsFolders;
 import io.sweeper.testing.ScriptSweeps;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,7 +206,7 @@ class SweepRunnerTest {
         TrialRow ok = trials.get(0);
         assertThat(ok.state()).isEqualTo(TrialState.FINISHED);
         assertThat(store.metrics(ok.id())).extracting(m -> m.values().get("score")).containsExactly(1.5, 2.5);
-        assertThat(Files.readString(dir.resolve("runs/sweep-" + id + "/trial-0/stdout.log"))).contains("starting with --x=1");
+        assertThat(Files.readString(RunsFolders.trial(dir.resolve("runs"), id, 0).resolve("stdout.log"))).contains("starting with --x=1");
         TrialRow failed = trials.get(1);
         assertThat(failed.state()).isEqualTo(TrialState.FAILED);
         assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("exited with code 3", "x=3 is not supported"));

@@ -1,9 +1,9 @@
 package io.sweeper.train.model;
 
+import io.sweeper.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -212,9 +212,7 @@ public final class Network {
 
     /** Saves weights and statistics in ND4J's binary format, atomically (temp file, then rename). */
     public void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Nd4j.saveBinary(values, tmp.toFile());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.replace(file, tmp -> Nd4j.saveBinary(values, tmp.toFile()));
     }
 
     /** Loads what {@link #save} wrote, from a network of the same spec. */
