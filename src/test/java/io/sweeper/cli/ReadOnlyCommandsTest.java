@@ -1,0 +1,137 @@
+package io.sweeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sweeper.store.Store;
+import io.sweeper.store.TrialOutcome;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ls}, {@code show}, {@code best} and {@code query} open the store read-only: they never
+ * create, migrate or write to it, so a mistyped path is an error, a damaged H2 file stays as it
+ * is, and a store with another schema gets one line.
+ */
+class ReadOnlyCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, Object> POINT = Map.of("model", "lenet", "activation", "mish", "dropout", 0.4, "epochs", 3);
+
+    /** A store at {@code base} (H2 file {@code base.mv.db}) with one sweep of three trials, two ended. */
+    static long fill(String url) {
+        try (Store store = Store.open(url)) {
+            StoredSweeps sweep = StoredSweeps.create(store, "train/quick-grid.yaml");
+            for (int number = 1; number <= 3; number++) {
+                sweep.queue(number, POINT);
+            }
+            sweep.run(TrialOutcome.finished(), 0.5, 0.7).run(TrialOutcome.finished(), 0.8, 0.85);
+            return sweep.id();
+        }
+    }
+
+    /** Each read-only command on sweep {@code id}. */
+    static List<List<String>> readers(long id) {
+        return List.of(List.of("ls"), List.of("show", Long.toString(id)), List.of("best", Long.toString(id)),
+                List.of("query", "SELECT number FROM trial ORDER BY number"));
+    }
+
+    static CliRun sweeper(List<String> args, String url) {
+        return CliRun.of(Stream.concat(args.stream(), Stream.of("--db", url)).toArray(String[]::new));
+    }
+
+    @Test
+    void aMistypedStorePathIsAnErrorAndCreatesNothing() {
+        Path typo = dir.resolve("tpyo").resolve("db");
+        for (List<String> command : readers(1)) {
+            CliRun run = sweeper(command, "jdbc:h2:file:" + typo);
+            assertThat(run.exitCode()).as(command.toString()).isEqualTo(Main.USER_ERROR);
+            assertThat(run.userError()).isEqualTo("sweeper: no store at file " + typo + ".mv.db: `sweeper run` creates one (check --db)");
+            assertThat(run.hasStackTrace()).isFalse();
+        }
+        assertThat(dir.resolve("tpyo")).doesNotExist();
+    }
+
+    @Test
+    void aDamagedFileIsNeverWrittenToAndTheMessageAdvisesARestore() throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        long id = fill(url);
+        Path file = dir.resolve("db.mv.db");
+        // garble both of H2's file headers (blocks 0 and 1, 4 KiB each): every read of the file starts there
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(0);
+            raf.write(new byte[8192]);
+        }
+        byte[] damaged = Files.readAllBytes(file);
+        for (List<String> command : readers(id)) {
+            CliRun run = sweeper(command, url);
+            assertThat(run.exitCode()).as(command.toString()).isEqualTo(Main.USER_ERROR);
+            assertThat(run.userError()).startsWith("sweeper: database file " + file + " is damaged").contains("restore it from a backup");
+            assertThat(run.hasStackTrace()).isFalse();
+            assertThat(Files.readAllBytes(file)).as("the file after " + command).isEqualTo(damaged);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("nothing written beside it").containsExactly(file);
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsNeverWrittenTo() throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        long id = fill(url);
+        Path file = dir.resolve("db.mv.db");
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() / 2);
+        }
+        byte[] damaged = Files.readAllBytes(file);
+        for (List<String> command : readers(id)) {
+            CliRun run = sweeper(command, url);
+            assertThat(run.hasStackTrace()).as(command + ": " + run.err()).isFalse();
+            assertThat(Files.readAllBytes(file)).as("the file after " + command).isEqualTo(damaged);
+        }
+    }
+
+    @Test
+    void aStoreWithAnOlderOrNewerSchemaGetsOneLineAndStaysAsItIs() throws SQLException, IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        long id = fill(url);
+        Path file = dir.resolve("db.mv.db");
+
+        execute(url, "UPDATE \"flyway_schema_history\" SET \"version\" = '99' WHERE \"version\" = '3'");
+        byte[] newer = Files.readAllBytes(file);
+        for (List<String> command : readers(id)) {
+            CliRun run = sweeper(command, url);
+            assertThat(run.exitCode()).as(command.toString()).isEqualTo(Main.USER_ERROR);
+            assertThat(run.userError()).startsWith("sweeper: database schema version 99 is newer than this sweeper");
+            assertThat(Files.readAllBytes(file)).isEqualTo(newer);
+        }
+
+        execute(url, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'");
+        byte[] older = Files.readAllBytes(file);
+        for (List<String> command : readers(id)) {
+            CliRun run = sweeper(command, url);
+            assertThat(run.exitCode()).as(command.toString()).isEqualTo(Main.USER_ERROR);
+            assertThat(run.userError()).startsWith("sweeper: the store at " + url + " has an older schema than this sweeper")
+                    .contains("upgrades it");
+            assertThat(Files.readAllBytes(file)).isEqualTo(older);
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url + ";NON_KEYWORDS=VALUE");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
