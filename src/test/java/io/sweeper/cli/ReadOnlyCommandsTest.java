@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sweeper.store.Store;
 import io.sweeper.store.TrialOutcome;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +128,53 @@ class ReadOnlyCommandsTest {
                     .contains("upgrades it");
             assertThat(Files.readAllBytes(file)).isEqualTo(older);
         }
+    }
+
+    /**
+     * A store on a real full file system: a small tmpfs (mounting needs root, which CI has; the
+     * test is skipped elsewhere), the store copied in, the rest filled. Reading writes nothing, so
+     * every read-only command works.
+     */
+    @Test
+    void readOnlyCommandsWorkOnAStoreWhoseDiskIsFull() throws Exception {
+        long id = fill("jdbc:h2:file:" + dir.resolve("db"));
+        Path disk = Files.createDirectory(dir.resolve("disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString()) == 0,
+                "mounting a small tmpfs needs root");
+        try {
+            Files.copy(dir.resolve("db.mv.db"), disk.resolve("db.mv.db"));
+            fillUp(disk.resolve("filler"));
+            assertThat(Files.getFileStore(disk).getUsableSpace()).as("free bytes").isLessThan(4096);
+            byte[] before = Files.readAllBytes(disk.resolve("db.mv.db"));
+
+            String url = "jdbc:h2:file:" + disk.resolve("db");
+            for (List<String> command : readers(id)) {
+                CliRun run = sweeper(command, url);
+                assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
+                assertThat(run.out()).as(command.toString()).contains(command.get(0).equals("query") ? "3" : "quick-grid");
+            }
+            assertThat(Files.readAllBytes(disk.resolve("db.mv.db"))).isEqualTo(before);
+        } finally {
+            assertThat(run("umount", disk.toString())).isZero();
+        }
+    }
+
+    private static void fillUp(Path filler) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("No space left on device")) {
+                throw e;
+            }
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
     }
 
     private static void execute(String url, String sql) throws SQLException {
