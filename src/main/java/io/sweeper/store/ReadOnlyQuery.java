@@ -127,7 +127,7 @@ final class ReadOnlyQuery {
             if (!refused.isEmpty()) {
                 throw new SweeperException("refused " + String.join(", ", refused) + ": PostgreSQL marks "
                         + (refused.size() == 1 ? "it" : "them") + " VOLATILE (may have side effects), "
-                        + "and `sweeper query` never changes anything");
+                        + "and `sweeper query` is read-only");
             }
         }
     }

@@ -15,10 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code ls}, {@code show}, {@code best} and {@code query} open the store read-only: they never
@@ -88,18 +91,31 @@ class ReadOnlyCommandsTest {
         }
     }
 
-    @Test
-    void aTruncatedFileIsNeverWrittenTo() throws IOException {
+    /**
+     * The last write cut off (a crash, a full disk): a writer's open would roll the file back to
+     * its last complete commit and write that down (old `show` did, exit 0); a reader reads that
+     * commit and leaves the file as it is, for a writer or a backup to deal with.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"garbled", "truncated"})
+    void aFileWhoseLastWriteWasCutOffIsReadButNeverWritten(String damage) throws IOException {
         String url = "jdbc:h2:file:" + dir.resolve("db");
         long id = fill(url);
         Path file = dir.resolve("db.mv.db");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(raf.length() / 2);
+            if (damage.equals("truncated")) {
+                raf.setLength(raf.length() - 1000);
+            } else {
+                byte[] noise = new byte[4096];
+                new Random(1).nextBytes(noise);
+                raf.seek(raf.length() - noise.length);
+                raf.write(noise);
+            }
         }
         byte[] damaged = Files.readAllBytes(file);
         for (List<String> command : readers(id)) {
             CliRun run = sweeper(command, url);
-            assertThat(run.hasStackTrace()).as(command + ": " + run.err()).isFalse();
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
             assertThat(Files.readAllBytes(file)).as("the file after " + command).isEqualTo(damaged);
         }
     }
