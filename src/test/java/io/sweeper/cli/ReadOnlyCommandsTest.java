@@ -97,13 +97,13 @@ class ReadOnlyCommandsTest {
      * commit and leaves the file as it is, for a writer or a backup to deal with.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"garbled", "truncated"})
+    @ValueSource(strings = {"garbled", "truncated", "truncated, and the URL asks for read-write"})
     void aFileWhoseLastWriteWasCutOffIsReadButNeverWritten(String damage) throws IOException {
-        String url = "jdbc:h2:file:" + dir.resolve("db");
-        long id = fill(url);
+        long id = fill("jdbc:h2:file:" + dir.resolve("db"));
+        String url = "jdbc:h2:file:" + dir.resolve("db") + (damage.contains("read-write") ? ";ACCESS_MODE_DATA=rw" : "");
         Path file = dir.resolve("db.mv.db");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            if (damage.equals("truncated")) {
+            if (damage.startsWith("truncated")) {
                 raf.setLength(raf.length() - 1000);
             } else {
                 byte[] noise = new byte[4096];
