@@ -103,10 +103,10 @@ final class SingleQuery {
             return super.visit(select, context);
         }
 
+        /** As the database resolves it: a quoted name as written, an unquoted one folded to lower case. */
         private static String unquoted(String name) {
-            String bare = name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
+            return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
                     ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
-            return bare;
         }
     }
 }

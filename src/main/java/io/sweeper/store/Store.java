@@ -13,8 +13,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The system of record, one API over H2 (an embedded file, the default) and PostgreSQL (for
- * several machines sharing a sweep). Opening it migrates the schema; every method that changes
- * state is one transaction and appends an event in it.
+ * several machines sharing a sweep). {@link #open} (for commands that write) creates and migrates
+ * it; {@link #openReadOnly} (for commands that only read) writes nothing. Every method that
+ * changes state is one transaction and appends an event in it.
  *
  * <p>Workers write to a trial only through the {@link TrialLease} they got from
  * {@link #claimNextTrial}: once a lease has expired and the trial was reclaimed, or the trial was
