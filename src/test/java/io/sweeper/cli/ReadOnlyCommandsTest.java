@@ -193,6 +193,27 @@ class ReadOnlyCommandsTest {
                 .start().waitFor();
     }
 
+    /** A store made before the query reader's password was random: reading works, `query` says what to do. */
+    @Test
+    void aStoreWithTheOldQueryReaderIsReadAndQueryNamesTheUpgrade() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        long id = fill(url);
+        execute(url, "DROP SCHEMA sweeper_private CASCADE");
+        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = 1 WHERE \"version\" IS NULL");
+        for (List<String> command : readers(id)) {
+            CliRun run = sweeper(command, url);
+            if (command.get(0).equals("query")) {
+                assertThat(run.exitCode()).isEqualTo(Main.USER_ERROR);
+                assertThat(run.userError()).isEqualTo("sweeper: the store at " + url + " has no query reader yet: "
+                        + "a command that writes to it (`sweeper run`, `resume`, `agent` or `sync`) sets one up");
+            } else {
+                assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
+            }
+        }
+        Store.open(url).close(); // a writer reruns the changed migration
+        assertThat(sweeper(readers(id).get(3), url).exitCode()).isZero();
+    }
+
     private static void execute(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url + ";NON_KEYWORDS=VALUE");
                 Statement statement = connection.createStatement()) {
