@@ -39,7 +39,7 @@ final class BestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BestConfig best;
-        try (Store opened = store.open()) {
+        try (Store opened = store.openReadOnly()) {
             best = BestConfig.read(opened, sweep);
         }
         String text = best.render(format);

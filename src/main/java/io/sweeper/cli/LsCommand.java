@@ -25,7 +25,7 @@ final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store opened = store.open()) {
+        try (Store opened = store.openReadOnly()) {
             List<SweepRow> sweeps = opened.listSweeps();
             if (sweeps.isEmpty()) {
                 out.println(TerminalText.escape("no sweeps in " + opened.url() + " yet: `sweeper run SWEEP_FILE` starts one"));

@@ -5,6 +5,7 @@ import io.sweeper.report.ResultTable;
 import io.sweeper.store.QueryResult;
 import io.sweeper.store.Store;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sweeper query SQL}: read-only SQL on the store; the database itself refuses writes. */
-@Command(name = "query", description = "Run read-only SQL on the store (tables sweep, trial, metric, checkpoint, event).")
+/**
+ * {@code sweeper query SQL}: one read-only query on the store, opened read-only; see
+ * {@link Store#query} for what keeps it from writing.
+ */
+@Command(name = "query", description = "Run one read-only SQL query on the store (tables sweep, trial, metric, checkpoint, event).")
 final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SQL", description = "One statement, e.g. \"SELECT number, best_value FROM trial ORDER BY best_value DESC\".")
     String sql;
@@ -24,6 +28,9 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--max-rows", paramLabel = "N", description = "Return at most N rows (default: ${DEFAULT-VALUE}).")
     int maxRows = 1000;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the query after SECONDS (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = (int) Store.QUERY_TIMEOUT.toSeconds();
 
     @Mixin
     StoreOptions store;
@@ -36,11 +43,20 @@ final class QueryCommand implements Callable<Integer> {
         if (maxRows < 1) {
             throw new SweeperException("--max-rows must be at least 1, got " + maxRows);
         }
-        QueryResult result;
-        try (Store opened = store.open()) {
-            result = opened.query(sql, maxRows);
+        if (timeoutSeconds < 1) {
+            throw new SweeperException("--timeout must be at least 1 second, got " + timeoutSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        QueryResult result;
+        try (Store opened = store.openReadOnly()) {
+            if (opened.queryLoginMayWrite()) {
+                err.println("note: the login of " + opened.url() + " may change the store; sweeper keeps this query "
+                        + "read-only, but a role with SELECT rights only makes the database refuse writes too "
+                        + "(README, \"Reliability\")");
+            }
+            result = opened.query(sql, maxRows, Duration.ofSeconds(timeoutSeconds));
+        }
         if (!csv) {
             ResultTable.table(result).forEach(out::println);
             return 0;
@@ -48,7 +64,7 @@ final class QueryCommand implements Callable<Integer> {
         ResultTable.csv(result).forEach(out::println);
         if (result.truncated()) {
             // not on stdout, where it would read as a row
-            spec.commandLine().getErr().println("note: only the first " + maxRows + " rows were printed: --max-rows N gives more");
+            err.println("note: only the first " + maxRows + " rows were printed: --max-rows N gives more");
         }
         return 0;
     }

@@ -44,7 +44,7 @@ final class ShowCommand implements Callable<Integer> {
             throw new SweeperException("--limit must be at least 1, got " + howMany.limit);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Store opened = store.open()) {
+        try (Store opened = store.openReadOnly()) {
             TrialLeaderboard.read(opened, sweep, howMany.all ? Integer.MAX_VALUE : howMany.limit)
                     .lines(Instant.now())
                     .forEach(line -> out.println(TerminalText.escape(line)));

@@ -23,6 +23,11 @@ final class StoreOptions {
         return Store.open(url());
     }
 
+    /** Opens the existing store for reading only (see {@link Store#openReadOnly}); the caller closes it. */
+    Store openReadOnly() {
+        return Store.openReadOnly(url());
+    }
+
     /** The URL to open; may hold a password, so show {@link Store#url()} of the opened store instead. */
     String url() {
         return url(System.getenv());

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -48,21 +49,61 @@ final class Database implements AutoCloseable {
         this.dsl = DSL.using(pool, kind.dialect, settings);
     }
 
+    /** Opens (creating if needed) and migrates the database: for commands that write. */
     static Database open(String requestedUrl) {
         DatabaseKind kind = JdbcUrls.kindOf(requestedUrl);
         String url = kind == DatabaseKind.H2 ? JdbcUrls.withH2Settings(requestedUrl) : requestedUrl;
-        String maskedUrl = JdbcUrls.mask(requestedUrl);
-        OpenFailures failures = new OpenFailures(requestedUrl);
         if (kind == DatabaseKind.H2) {
             JdbcUrls.h2File(url).ifPresent(Database::requireWritableLocation);
         }
-        ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url), maskedUrl);
+        return connect(kind, url, requestedUrl, () -> DriverManager.getConnection(url),
+                () -> SchemaMigration.migrate(url, kind, JdbcUrls.mask(requestedUrl)));
+    }
+
+    /**
+     * Opens an existing store for reading only, writing nothing to it: no file or table is
+     * created, no migration runs, and the database itself refuses writes (an H2 file is opened
+     * with {@code ACCESS_MODE_DATA=r}, so a damaged file or a full disk stays as it is; a
+     * PostgreSQL session is read-only). A store that does not exist, or whose schema differs from
+     * this sweeper's, is a SweeperException.
+     */
+    static Database openReadOnly(String requestedUrl) {
+        DatabaseKind kind = JdbcUrls.kindOf(requestedUrl);
+        String url = kind == DatabaseKind.H2 ? JdbcUrls.withH2ReadOnlySettings(requestedUrl) : requestedUrl;
+        return connect(kind, url, requestedUrl, () -> readOnlyConnection(kind, url),
+                () -> SchemaMigration.requireCurrent(url, kind, JdbcUrls.mask(requestedUrl)));
+    }
+
+    /**
+     * A connection to {@code url} in which PostgreSQL refuses writes: every transaction, also in
+     * auto-commit, is {@code READ ONLY} (the driver's {@code readOnlyMode=always}), and so is the
+     * session's default. A statement can still switch a session back ({@code SET}), so callers
+     * that run a user's SQL must not let one through (see {@link SingleQuery}). On H2, a plain
+     * connection: its URL says read-only.
+     */
+    static Connection readOnlyConnection(DatabaseKind kind, String url) throws SQLException {
+        if (kind == DatabaseKind.H2) {
+            return DriverManager.getConnection(url);
+        }
+        Properties session = new Properties();
+        session.setProperty("readOnlyMode", "always");
+        session.setProperty("options", "-c default_transaction_read_only=on");
+        Connection connection = DriverManager.getConnection(url, session);
+        connection.setReadOnly(true);
+        return connection;
+    }
+
+    private static Database connect(DatabaseKind kind, String url, String requestedUrl,
+            ConnectionPool.ConnectionSource source, Runnable schemaStep) {
+        String maskedUrl = JdbcUrls.mask(requestedUrl);
+        OpenFailures failures = new OpenFailures(requestedUrl);
+        ConnectionPool pool = new ConnectionPool(source, maskedUrl);
         Optional<Connection> keeper = Optional.empty();
         try {
             if (kind == DatabaseKind.H2) {
-                keeper = Optional.of(DriverManager.getConnection(url));
+                keeper = Optional.of(source.open());
             }
-            SchemaMigration.migrate(url, kind, maskedUrl);
+            schemaStep.run();
             return new Database(kind, url, maskedUrl, pool, keeper);
         } catch (SweeperException e) {
             closeAll(pool, keeper);

@@ -92,6 +92,17 @@ public final class JdbcUrls {
         return result.toString();
     }
 
+    /**
+     * The H2 URL for reading an existing file without writing to it: {@link #withH2Settings} plus
+     * {@code ACCESS_MODE_DATA=r} (H2 opens the file read-only and refuses every change) and
+     * {@code IFEXISTS=TRUE} (a missing file is an error, not a new empty store). Both replace
+     * whatever the user's URL said.
+     */
+    static String withH2ReadOnlySettings(String url) {
+        String without = Pattern.compile("(?i);\\s*(ACCESS_MODE_DATA|IFEXISTS)=[^;]*").matcher(url).replaceAll("");
+        return withH2Settings(without) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+    }
+
     private static void appendUnlessSet(StringBuilder url, String key, String value) {
         if (!Pattern.compile("(?i);\\s*" + key + "=").matcher(url).find()) {
             url.append(';').append(key).append('=').append(value);

@@ -23,6 +23,7 @@ final class OpenFailures {
     private static final int H2_URL_FORMAT_ERROR = 90046;
     private static final int H2_UNSUPPORTED_SETTING = 90113;
     private static final int H2_CONNECTION_BROKEN = 90067;
+    private static final int H2_DATABASE_NOT_FOUND_WITH_IF_EXISTS = 90146;
 
     private final String maskedUrl;
     private final Optional<Path> h2File;
@@ -56,6 +57,8 @@ final class OpenFailures {
                     + "): restore it from a backup, or use --db with another location";
             case H2_URL_FORMAT_ERROR, H2_UNSUPPORTED_SETTING -> "bad database URL " + maskedUrl + " (" + reason
                     + "): see https://h2database.com/html/features.html#database_url";
+            case H2_DATABASE_NOT_FOUND_WITH_IF_EXISTS -> "no store at " + where
+                    + ": `sweeper run` creates one (check --db)";
             case H2_CONNECTION_BROKEN -> "cannot reach the H2 server of " + maskedUrl + " (" + reason
                     + "): start it, or fix host and port";
             default -> postgresMessage(state, reason);

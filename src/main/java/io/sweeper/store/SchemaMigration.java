@@ -20,12 +20,7 @@ final class SchemaMigration {
     }
 
     static void migrate(String url, DatabaseKind kind, String maskedUrl) {
-        Flyway flyway = Flyway.configure()
-                .loggers("slf4j")
-                .dataSource(url, null, null)
-                .locations(kind.migrationLocations.toArray(String[]::new))
-                .cleanDisabled(true)
-                .load();
+        Flyway flyway = flyway(url, kind);
         refuseNewerSchema(flyway.info(), maskedUrl);
         try {
             flyway.migrate();
@@ -36,6 +31,35 @@ final class SchemaMigration {
             throw new SweeperException("database schema in " + maskedUrl + " does not match this sweeper's ("
                     + detail + "): it was made by another build of sweeper; use that one, or --db with a new database", e);
         }
+    }
+
+    /**
+     * For read-only opens, which must not migrate: the database must hold a store whose schema is
+     * exactly this sweeper's, else one line says what to do. Flyway's {@code info} only reads.
+     */
+    static void requireCurrent(String url, DatabaseKind kind, String maskedUrl) {
+        MigrationInfoService info = flyway(url, kind).info();
+        if (info.applied().length == 0) {
+            throw new SweeperException("no store at " + maskedUrl + ": `sweeper run` creates one (check --db)");
+        }
+        refuseNewerSchema(info, maskedUrl);
+        // versioned ones only: a changed repeatable (H2's query reader) leaves the tables as they are,
+        // and `query` says itself when the reader it needs is missing
+        Optional<MigrationInfo> pending = Arrays.stream(info.pending()).filter(m -> m.getVersion() != null).findFirst();
+        if (pending.isPresent()) {
+            throw new SweeperException("the store at " + maskedUrl + " has an older schema than this sweeper ("
+                    + pending.get().getDescription() + " not applied yet): a command that writes to it (`sweeper run`, "
+                    + "`resume`, `agent` or `sync`) upgrades it, then read it again");
+        }
+    }
+
+    private static Flyway flyway(String url, DatabaseKind kind) {
+        return Flyway.configure()
+                .loggers("slf4j")
+                .dataSource(url, null, null)
+                .locations(kind.migrationLocations.toArray(String[]::new))
+                .cleanDisabled(true)
+                .load();
     }
 
     /**

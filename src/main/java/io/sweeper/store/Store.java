@@ -14,8 +14,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The system of record, one API over H2 (an embedded file, the default) and PostgreSQL (for
- * several machines sharing a sweep). Opening it migrates the schema; every method that changes
- * state is one transaction and appends an event in it.
+ * several machines sharing a sweep). {@link #open} (for commands that write) creates and migrates
+ * it; {@link #openReadOnly} (for commands that only read) writes nothing. Every method that
+ * changes state is one transaction and appends an event in it.
  *
  * <p>Workers write to a trial only through the {@link TrialLease} they got from
  * {@link #claimNextTrial}: once a lease has expired and the trial was reclaimed, or the trial was
@@ -29,6 +30,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class Store implements AutoCloseable {
     /** The default database: {@code ~/.sweeper/sweeper.mv.db}. */
     public static final String DEFAULT_URL = "jdbc:h2:file:~/.sweeper/sweeper";
+    /** How long a {@link #query} may run unless told otherwise. */
+    public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     static {
         // jOOQ prints a banner and tips from its first use unless told not to, before it loads.
@@ -66,6 +69,17 @@ public final class Store implements AutoCloseable {
      */
     public static Store open(String jdbcUrl) {
         return new Store(Database.open(jdbcUrl));
+    }
+
+    /**
+     * Opens the existing store at {@code jdbcUrl} for reading, writing nothing to it (see
+     * {@link Database#openReadOnly}): for {@code ls}, {@code show}, {@code best} and {@code query},
+     * which so work on a damaged file without touching it and on a full disk. A missing store or
+     * one whose schema is not this sweeper's is a SweeperException; this store's writing methods
+     * fail.
+     */
+    public static Store openReadOnly(String jdbcUrl) {
+        return new Store(Database.openReadOnly(jdbcUrl));
     }
 
     /** The database's URL as it may be shown: passwords masked. */
@@ -326,12 +340,28 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Runs the user's SQL on a connection the database keeps from writing (see
-     * {@link ReadOnlyQuery}); at most {@code maxRows} rows are returned. Writes, DDL and bad SQL
-     * end in a SweeperException carrying the database's own message.
+     * Runs the user's SQL, which must be exactly one query, read-only (see {@link ReadOnlyQuery});
+     * at most {@code maxRows} rows are returned, and it is cancelled after {@code timeout}. Other
+     * statements, writes, functions with side effects, bad SQL and timeouts end in a
+     * SweeperException.
      */
+    public QueryResult query(String sql, int maxRows, Duration timeout) {
+        return readOnlyQuery.run(sql, maxRows, timeout);
+    }
+
+    /** {@link #query(String, int, Duration)} with {@link #QUERY_TIMEOUT}. */
     public QueryResult query(String sql, int maxRows) {
-        return readOnlyQuery.run(sql, maxRows);
+        return query(sql, maxRows, QUERY_TIMEOUT);
+    }
+
+    /**
+     * Whether the login {@link #query} runs as may change the store (a PostgreSQL superuser, or a
+     * role with write rights on a table it sees): then only sweeper's checks keep a query from
+     * writing, where a read-only role would have the database refuse too. False on H2, where the
+     * query runs as a user with SELECT rights only.
+     */
+    public boolean queryLoginMayWrite() {
+        return readOnlyQuery.loginMayWrite();
     }
 
     /** The MLflow mirror's outbox and run mapping (package tracking delivers from it). */

@@ -84,6 +84,7 @@ class ReportCommandsTest {
 
     @Test
     void lsOnAnEmptyStoreSaysSoInOneLine() {
+        Store.open(db()).close();
         CliRun ls = sweeper("ls");
         assertThat(ls.exitCode()).isZero();
         assertThat(ls.out()).isEqualTo("no sweeps in " + db() + " yet: `sweeper run SWEEP_FILE` starts one\n");
@@ -238,18 +239,44 @@ class ReportCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"DELETE FROM trial", "DROP TABLE metric", "UPDATE sweep SET state = 'failed'"})
-    void queryRefusesWritesWithTheDatabasesMessage(String write) {
+    void queryRefusesWrites(String write) {
         long id = fill("train/quick-grid.yaml", GRID_POINT);
         CliRun refused = sweeper("query", write);
         assertThat(refused.exitCode()).isEqualTo(Main.USER_ERROR);
-        assertThat(refused.userError()).startsWith("sweeper: " + db() + " refused to change anything (")
+        assertThat(refused.userError()).startsWith("sweeper: refused " + write.split(" ")[0] + ": ")
                 .contains("`sweeper query` is read-only");
         assertThat(refused.hasStackTrace()).isFalse();
         assertThat(shownNumbers(sweeper("show", Long.toString(id)).out())).hasSize(8);
     }
 
     @Test
+    void queryTakesTheLargestMaxRowsAndATimeout() {
+        fill("train/quick-grid.yaml", GRID_POINT);
+        CliRun all = sweeper("query", "--max-rows", "2147483647", "--timeout", "5", "--csv", "SELECT number FROM trial ORDER BY number");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out().lines()).containsExactly("NUMBER", "1", "2", "3", "4", "5", "6", "7", "8");
+
+        CliRun slow = sweeper("query", "--timeout", "1",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) SELECT COUNT(*) FROM n a, n b, n c");
+        assertThat(slow.exitCode()).isEqualTo(Main.USER_ERROR);
+        assertThat(slow.userError()).startsWith("sweeper: query stopped after its time limit of 1 s on " + db());
+        try (Store store = Store.open(db())) {
+            assertThat(store.listSweeps()).as("the file is free again for a writer").hasSize(1);
+        }
+    }
+
+    @Test
+    void queryRunsExactlyOneStatement() {
+        fill("train/quick-grid.yaml", GRID_POINT);
+        CliRun two = sweeper("query", "SELECT 1; SELECT 2");
+        assertThat(two.exitCode()).isEqualTo(Main.USER_ERROR);
+        assertThat(two.userError()).startsWith("sweeper: the SQL holds 2 statements: ");
+        assertThat(two.out()).isEmpty();
+    }
+
+    @Test
     void badSqlIsOneLineWithTheDatabasesMessage() {
+        Store.open(db()).close();
         CliRun bad = sweeper("query", "SELECT nope FROM trial");
         assertThat(bad.exitCode()).isEqualTo(Main.USER_ERROR);
         assertThat(bad.userError()).startsWith("sweeper: query failed on " + db() + ": ").contains("NOPE");
@@ -258,6 +285,7 @@ class ReportCommandsTest {
     @Test
     void aPasswordInTheUrlIsNeverPrinted() {
         String url = db() + ";USER=owner;PASSWORD=hunter2";
+        Store.open(url).close();
         for (List<String> args : List.of(List.of("ls"), List.of("show", "x"), List.of("query", "SELECT nope"))) {
             CliRun run = CliRun.of(Stream.concat(args.stream(), Stream.of("--db", url)).toArray(String[]::new));
             assertThat(run.out() + run.err()).as(args.toString()).doesNotContain("hunter2").contains("PASSWORD=***");

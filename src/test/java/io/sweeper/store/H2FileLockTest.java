@@ -35,6 +35,11 @@ class H2FileLockTest {
                     .isInstanceOf(SweeperException.class)
                     .hasMessage("database file is locked by another sweeper process (file "
                             + folder.resolve("sweeper.mv.db") + "): stop it, or use --db to work on another database");
+            // readers too (README: H2 lets one process at a time open a file)
+            assertThatThrownBy(() -> Store.openReadOnly(url))
+                    .isInstanceOf(SweeperException.class)
+                    .hasMessageStartingWith("database file is locked by another sweeper process (file "
+                            + folder.resolve("sweeper.mv.db") + ")");
         } finally {
             other.getOutputStream().close();
             assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sweeper.SweeperException;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +47,7 @@ class ReadOnlyQueryTest {
     }
 
     @OnEachDatabase
-    void theDatabaseItselfRefusesWritesAndSchemaChanges(TestDatabase db) {
+    void writesAndSchemaChangesAreRefused(TestDatabase db) {
         Store store = db.open();
         long sweepId = Fixtures.sweepWithTrials(store, Goal.MAXIMIZE, 2);
         List<String> writes = List.of(
@@ -58,19 +58,51 @@ class ReadOnlyQueryTest {
                 "DROP TABLE metric",
                 "CREATE TABLE notes (id INTEGER)",
                 "ALTER TABLE trial ADD COLUMN note VARCHAR(10)",
-                "TRUNCATE TABLE event");
+                "TRUNCATE TABLE event",
+                "SELECT * INTO trial_copy FROM trial",
+                "WITH d AS (DELETE FROM trial RETURNING *) SELECT * FROM d");
         for (String write : writes) {
             assertThatThrownBy(() -> store.query(write, 10))
                     .as(write)
                     .isInstanceOf(SweeperException.class)
-                    .hasMessageContaining("refused to change anything")
                     .hasMessageContaining("`sweeper query` is read-only")
-                    .hasMessageNotContaining("\n")
-                    // the refusal comes from the database (its error), not from looking at the text
-                    .hasCauseInstanceOf(SQLException.class);
+                    .hasMessageNotContaining("\n");
         }
         assertThat(Fixtures.states(store, sweepId)).containsOnly(TrialState.QUEUED).hasSize(2);
         assertThat(store.query("SELECT COUNT(*) FROM metric", 1).rows()).hasSize(1);
+    }
+
+    @OnEachDatabase
+    void exactlyOneStatementRuns(TestDatabase db) {
+        Store store = db.open();
+        assertThatThrownBy(() -> store.query("SELECT 1; SELECT 2", 10))
+                .isInstanceOf(SweeperException.class)
+                .hasMessageStartingWith("the SQL holds 2 statements: ");
+        assertThat(store.query("SELECT 1;", 10).rows()).hasSize(1); // a closing semicolon is fine
+    }
+
+    @OnEachDatabase
+    void theLargestMaxRowsReturnsEveryRow(TestDatabase db) {
+        Store store = db.open();
+        Fixtures.sweepWithTrials(store, Goal.MAXIMIZE, 3);
+        QueryResult result = store.query("SELECT id FROM trial", Integer.MAX_VALUE);
+        assertThat(result.rows()).hasSize(3);
+        assertThat(result.truncated()).isFalse();
+    }
+
+    @OnEachDatabase
+    void aSlowQueryStopsAtItsTimeLimitAndFreesTheStore(TestDatabase db) {
+        Store store = db.open();
+        // 3000³ = 2.7e10 rows to count: hours on either database, in constant memory
+        String slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                + "SELECT COUNT(*) FROM n a, n b, n c";
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> store.query(slow, 10, Duration.ofSeconds(1)))
+                .isInstanceOf(SweeperException.class)
+                .hasMessageStartingWith("query stopped after its time limit of 1 s on " + store.url());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(store.listSweeps()).isEmpty(); // the store works on
+        assertThat(store.query("SELECT 1", 1).rows()).hasSize(1);
     }
 
     @OnEachDatabase

@@ -31,6 +31,28 @@ class SchemaMigrationTest {
     }
 
     @OnEachDatabase
+    void aReadOnlyOpenOfAnEmptyDatabaseCreatesNothing(TestDatabase db) throws Exception {
+        assertThatThrownBy(() -> Store.openReadOnly(db.url()))
+                .isInstanceOf(SweeperException.class)
+                .hasMessageStartingWith("no store at ")
+                .hasMessageContaining("`sweeper run` creates one");
+        if (db instanceof TestDatabase.H2File h2) {
+            try (var files = Files.list(h2.folder)) {
+                assertThat(files).isEmpty();
+            }
+        } else {
+            try (Connection connection = DriverManager.getConnection(db.url());
+                    var tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
+                assertThat(tables.next()).as("a table in the schema").isFalse();
+            }
+        }
+        db.open().close(); // a writer creates it; then readers are welcome
+        try (Store reader = Store.openReadOnly(db.url())) {
+            assertThat(reader.listSweeps()).isEmpty();
+        }
+    }
+
+    @OnEachDatabase
     void reopeningKeepsTheDataAndMigratesNothingTwice(TestDatabase db) {
         long sweepId;
         try (Store store = Store.open(db.url())) {
