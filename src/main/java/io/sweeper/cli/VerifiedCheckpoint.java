@@ -18,8 +18,9 @@ import java.util.Optional;
  * overwritten or damaged since is refused before it is used. One the store does not know (what
  * {@code train --out} writes) is loaded without that check, and without a note, as that is the
  * normal case; a store that cannot be opened (a sweep holding the H2 file, a server down) is
- * noted and the check skipped. Either way {@link Checkpoint#read} checks {@code model.json} and
- * that the weights are finite.
+ * noted and the check skipped. The store is opened read-only, so a damaged or full one is never
+ * written. Either way {@link Checkpoint#read} checks {@code model.json} and that the weights are
+ * finite.
  */
 final class VerifiedCheckpoint {
     private VerifiedCheckpoint() {
@@ -36,7 +37,7 @@ final class VerifiedCheckpoint {
         if (JdbcUrls.h2File(url).filter(Files::notExists).isPresent()) {
             return Optional.empty(); // no store there, so nothing recorded (and none is created here)
         }
-        try (Store store = Store.open(url)) {
+        try (Store store = Store.openReadOnly(url)) {
             return store.checkpointAt(dir);
         } catch (SweeperException e) {
             System.err.println(TerminalText.escape("note: the checkpoint's sha256 was not checked: " + e.getMessage()));
