@@ -10,13 +10,13 @@ import org.apache.commons.math3.special.Erf;
 /**
  * A density over some axes of the {@link UnitCube}, estimated from the coordinates of some trials as
  * Optuna's TPESampler estimates it: a weighted mixture of one kernel per trial plus one for the
- * prior, which keeps every region possible. Over several axes (Optuna's {@code multivariate}) a
- * kernel is the product of one kernel per axis, so the density keeps which values occurred
- * together; over one axis it is Optuna's default, independent estimator.
+ * prior, which keeps every region possible. Over several axes (Optuna's {@code multivariate}, its
+ * default) a kernel is the product of one kernel per axis, so the density keeps which values
+ * occurred together; over one axis it is Optuna's independent estimator.
  * <ul>
  *   <li>Ordered axes: Gaussian kernels truncated to [0, 1]; the prior's is centred at 0.5 with width
  *       1 (the whole axis). A trial's width comes from the gaps to its neighbours among the trials
- *       (see {@link OrderedKernels#neighbourWidths}), jointly as alone — as Optuna 4.x/5.x does in
+ *       (see {@link OrderedKernels#neighbourWidths}), jointly as alone — as Optuna 5.1 does in
  *       both modes — clipped to [1 / min(100, trials + 2), 1] (Optuna's "magic clip"). The prior's
  *       centre is not a neighbour: it would narrow the kernels of the trials around the middle.</li>
  *   <li>Categorical axes: each trial's kernel puts 1 on its own value and
