@@ -10,15 +10,15 @@ import org.apache.commons.math3.special.Erf;
 /**
  * A density over some axes of the {@link UnitCube}, estimated from the coordinates of some trials as
  * Optuna's TPESampler estimates it: a weighted mixture of one kernel per trial plus one for the
- * prior, which keeps every region possible. Over several axes (Optuna's {@code multivariate}) a
- * kernel is the product of one kernel per axis, so the density keeps which values occurred
- * together; over one axis it is Optuna's default, independent estimator.
+ * prior, which keeps every region possible. Over several axes (Optuna's {@code multivariate}, its
+ * default) a kernel is the product of one kernel per axis, so the density keeps which values
+ * occurred together; over one axis it is Optuna's independent estimator.
  * <ul>
  *   <li>Ordered axes: Gaussian kernels truncated to [0, 1]; the prior's is centred at 0.5 with width
- *       1 (the whole axis). Alone, a trial's width is the larger gap to its neighbours among all
- *       centres; jointly, every trial's width is Scott's rule as Optuna applies it,
- *       0.2 · n^(−1/(d+4)) for n trials in d dimensions. Either is clipped to
- *       [1 / min(100, kernels), 1] (Optuna's "magic clip").</li>
+ *       1 (the whole axis). A trial's width comes from the gaps to its neighbours among the trials
+ *       (see {@link OrderedKernels#neighbourWidths}), jointly as alone — as Optuna 5.1 does in
+ *       both modes — clipped to [1 / min(100, trials + 2), 1] (Optuna's "magic clip"). The prior's
+ *       centre is not a neighbour: it would narrow the kernels of the trials around the middle.</li>
  *   <li>Categorical axes: each trial's kernel puts 1 on its own value and
  *       {@code priorWeight / (trials + 1)} spread over all values as the sweep's probabilities
  *       spread them (uniformly for plain {@code values}); the prior's kernel is those probabilities.</li>
@@ -29,7 +29,6 @@ import org.apache.commons.math3.special.Erf;
  */
 final class ParzenEstimator {
     static final double PRIOR_WEIGHT = 1.0;
-    private static final double SCOTT_FACTOR = 0.2;
 
     /** One per covered axis, in the order of the axes. */
     private final List<AxisKernels> kernels;
@@ -47,7 +46,7 @@ final class ParzenEstimator {
             return cube.categoryPrior(axis)
                     .<AxisKernels>map(prior -> new CategoricalKernels(
                             Arrays.stream(coordinates).mapToInt(u -> cube.categoryIndex(axis, u)).toArray(), prior))
-                    .orElseGet(() -> new OrderedKernels(coordinates, axes.length > 1 ? cube.dimensions() : 0));
+                    .orElseGet(() -> new OrderedKernels(coordinates));
         }).toList();
         this.mixture = mixtureWeights(weights);
         this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();
@@ -117,15 +116,13 @@ final class ParzenEstimator {
         private final double[] lowCdf;
         private final double[] mass;
 
-        /** @param jointDimensions the cube's dimensions for Scott's widths, or 0 for neighbour gaps */
-        OrderedKernels(double[] coordinates, int jointDimensions) {
+        OrderedKernels(double[] coordinates) {
             int n = coordinates.length;
             centres = Arrays.copyOf(coordinates, n + 1);
             centres[n] = PRIOR_CENTRE;
-            double minWidth = PRIOR_WIDTH / Math.min(100.0, n + 1);
-            widths = jointDimensions > 0
-                    ? scottWidths(n, jointDimensions)
-                    : neighbourWidths(centres);
+            widths = Arrays.copyOf(neighbourWidths(coordinates), n + 1);
+            // Optuna's "magic clip": no kernel narrower than the axis over min(100, kernels + 1).
+            double minWidth = PRIOR_WIDTH / Math.min(100.0, n + 2);
             for (int i = 0; i < n; i++) {
                 widths[i] = Math.max(minWidth, Math.min(PRIOR_WIDTH, widths[i]));
             }
@@ -137,21 +134,27 @@ final class ParzenEstimator {
                     .mapToDouble(i -> Math.log(widths[i] * Math.sqrt(2 * Math.PI) * mass[i])).toArray();
         }
 
-        private static double[] scottWidths(int trials, int dimensions) {
-            double[] widths = new double[trials + 1];
-            Arrays.fill(widths, SCOTT_FACTOR * Math.pow(Math.max(trials, 1), -1.0 / (dimensions + 4)));
-            return widths;
-        }
-
-        private static double[] neighbourWidths(double[] centres) {
-            int n = centres.length;
-            double[] widths = new double[n];
-            Integer[] order = IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(centres[a], centres[b]))
-                    .toArray(Integer[]::new);
+        /**
+         * Each trial's width: the larger gap to its neighbours among the trials, the axis's ends
+         * counting as neighbours — except that the lowest and the highest trial, when there are
+         * two or more, take the gap to their one inner neighbour (Optuna's consider_endpoints=False),
+         * so a trial near an end is not widened by the empty stretch beyond it.
+         */
+        private static double[] neighbourWidths(double[] coordinates) {
+            int n = coordinates.length;
+            Integer[] order = IntStream.range(0, n).boxed()
+                    .sorted((a, b) -> Double.compare(coordinates[a], coordinates[b])).toArray(Integer[]::new);
+            double[] sorted = new double[n + 2];
+            sorted[n + 1] = 1;
             for (int rank = 0; rank < n; rank++) {
-                double below = rank > 0 ? centres[order[rank]] - centres[order[rank - 1]] : 0;
-                double above = rank < n - 1 ? centres[order[rank + 1]] - centres[order[rank]] : 0;
-                widths[order[rank]] = n == 1 ? PRIOR_WIDTH : Math.max(below, above);
+                sorted[rank + 1] = coordinates[order[rank]];
+            }
+            double[] widths = new double[n];
+            for (int rank = 0; rank < n; rank++) {
+                double below = sorted[rank + 1] - sorted[rank];
+                double above = sorted[rank + 2] - sorted[rank + 1];
+                boolean outermost = n >= 2 && (rank == 0 || rank == n - 1);
+                widths[order[rank]] = !outermost ? Math.max(below, above) : rank == 0 ? above : below;
             }
             return widths;
         }

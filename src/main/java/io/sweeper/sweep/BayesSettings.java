@@ -13,7 +13,8 @@ import java.util.Optional;
  *                      or {@code tpe} (a Tree-structured Parzen Estimator)
  * @param startupTrials how many trials with a value (observed or imputed) the model needs before it
  *                      replaces random sampling; absent means the engine's default
- * @param multivariate  with {@code tpe}: model all parameters jointly rather than each alone
+ * @param multivariate  with {@code tpe}: model all parameters jointly rather than each alone (the
+ *                      file's default with {@code tpe}, as Optuna's)
  */
 public record BayesSettings(Engine engine, Optional<Integer> startupTrials, boolean multivariate) {
 

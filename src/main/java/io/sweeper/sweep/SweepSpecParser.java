@@ -152,11 +152,14 @@ final class SweepSpecParser {
         Map<String, LocatedNode> keys = node.mapping();
         keys.forEach((key, entry) -> requireKnown(entry, key, BAYES_KEYS));
         try {
-            return new BayesSettings(
-                    optional(keys, "engine", e -> choice(e, BayesSettings.Engine.values(), BayesSettings.Engine::yamlName))
-                            .orElse(BayesSettings.Engine.GP),
+            BayesSettings.Engine engine = optional(keys, "engine",
+                    e -> choice(e, BayesSettings.Engine.values(), BayesSettings.Engine::yamlName))
+                    .orElse(BayesSettings.Engine.GP);
+            // TPE models the parameters jointly unless told otherwise, as Optuna 5's TPESampler does by
+            // default: it finds better configurations that way (bench/peers search).
+            return new BayesSettings(engine,
                     optional(keys, "startup_trials", LocatedNode::smallInteger),
-                    optional(keys, "multivariate", LocatedNode::bool).orElse(false));
+                    optional(keys, "multivariate", LocatedNode::bool).orElse(engine == BayesSettings.Engine.TPE));
         } catch (InvalidSpecException e) {
             throw node.errorAt(e.key(), e.problem());
         }

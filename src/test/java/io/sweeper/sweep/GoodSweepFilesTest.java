@@ -118,18 +118,19 @@ class GoodSweepFilesTest {
                   lr: {min: 0.001, max: 0.1}
                 """, "tpe.yaml").spec();
 
-        assertThat(spec.bayes()).isEqualTo(new BayesSettings(BayesSettings.Engine.TPE, Optional.of(5), false));
+        // Multivariate unless said otherwise, as Optuna 5's TPESampler.
+        assertThat(spec.bayes()).isEqualTo(new BayesSettings(BayesSettings.Engine.TPE, Optional.of(5), true));
         assertThat(spec.bayes().effectiveStartupTrials()).isEqualTo(5);
         assertThat(BayesSettings.DEFAULT.effectiveStartupTrials()).isEqualTo(2);
         assertThat(new BayesSettings(BayesSettings.Engine.TPE, Optional.empty(), false).effectiveStartupTrials()).isEqualTo(10);
         assertThat(SweepFiles.parse("""
                 program: train.py
                 method: bayes
-                bayes: {engine: tpe, multivariate: true}
+                bayes: {engine: tpe, multivariate: false}
                 metric: {name: val_loss}
                 parameters:
                   lr: {min: 0.001, max: 0.1}
-                """, "mv.yaml").spec().bayes().multivariate()).isTrue();
+                """, "independent.yaml").spec().bayes().multivariate()).isFalse();
     }
 
     static Distribution distribution(SweepSpec spec, String dottedPath) {

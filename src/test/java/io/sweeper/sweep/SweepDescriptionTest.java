@@ -88,6 +88,6 @@ class SweepDescriptionTest {
                   lr: {min: 0.001, max: 0.1}
                 """, "tpe.yaml");
 
-        assertThat(SweepDescription.lines(loaded)).contains("method: bayes (engine tpe, random until 10 trials have values), seed 7");
+        assertThat(SweepDescription.lines(loaded)).contains("method: bayes (engine tpe, multivariate, random until 10 trials have values), seed 7");
     }
 }
