@@ -7,17 +7,31 @@ import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.MetricGoal;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;
+import io.sweeper.sweep.TrialCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sweeper run FILE}: a new sweep from a W&B sweep file, run to the end on a worker pool. */
 @Command(name = "run", description = "Run a sweep file (W&B format): trials on a worker pool, every epoch recorded in the store.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The sweep file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The sweep file.")
     Path file;
+
+    @Option(names = "--program", paramLabel = "PROGRAM",
+            description = "For a file that names no program (function-based): the program its command runs, e.g. train.py.")
+    Optional<String> program = Optional.empty();
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND",
+            description = "After --: for a file without program/command, the command each trial runs (W&B macros allowed;"
+                    + " ${args} is appended unless it passes the parameters itself).")
+    List<String> command = new ArrayList<>();
 
     @Mixin
     StoreOptions store;
@@ -27,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedSweep loaded = SweepFiles.load(file);
+        LoadedSweep loaded = TrialCommand.apply(SweepFiles.load(file), program, command);
         loaded.warnings().forEach(w -> System.err.println("note: " + w));
         BuiltInTrainerCheck.check(loaded);
         SweepSpec spec = loaded.spec();

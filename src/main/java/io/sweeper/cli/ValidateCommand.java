@@ -4,6 +4,7 @@ import io.sweeper.exec.SweepSession;
 import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.SweepDescription;
 import io.sweeper.sweep.SweepFiles;
+import io.sweeper.sweep.TrialCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,6 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
         BuiltInTrainerCheck.check(loaded);
         PrintWriter out = spec.commandLine().getOut();
         SweepDescription.lines(loaded).forEach(out::println);
+        if (loaded.spec().command().lacksProgram()) {
+            out.println("note: " + TrialCommand.HOW_TO_RUN.replace("FILE", file.toString()));
+        }
         out.println(SweepSession.usesBuiltInTrainer(loaded.spec())
                 ? "valid: the built-in trainer accepts every parameter and reports the metric"
                 : "valid");

@@ -84,9 +84,7 @@ final class SweepSpecParser {
                     bayesSettings(keys.get("bayes"), method));
             return new LoadedSweep(spec, warnings);
         } catch (InvalidSpecException e) {
-            // "program is missing" is about the command that needs it, when there is one.
-            String key = e.key().equals("program") && keys.containsKey("command") ? "command" : e.key();
-            throw root.errorAt(key, e.problem());
+            throw root.errorAt(e.key(), e.problem());
         }
     }
 

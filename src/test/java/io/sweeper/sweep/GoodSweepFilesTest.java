@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.sweeper.SweeperException;
 
@@ -130,6 +132,24 @@ class GoodSweepFilesTest {
                 parameters:
                   lr: {min: 0.001, max: 0.1}
                 """, "mv.yaml").spec().bayes().multivariate()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"good/wandb-function-val-acc.yaml", "good/function-based-no-program.yaml"})
+    void functionBasedFilesWithoutProgramOrCommandAreRead(String name) {
+        LoadedSweep loaded = SweepFiles.load(SweepTestFiles.path(name));
+
+        assertThat(loaded.spec().command().lacksProgram()).isTrue();
+        assertThat(loaded.spec().command().isDefault()).isTrue();
+        assertThat(loaded.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMetricNameWithASlashIsKeptAsWritten() {
+        SweepSpec spec = SweepFiles.load(SweepTestFiles.path("good/wandb-function-val-acc.yaml")).spec();
+
+        assertThat(spec.metric().orElseThrow().name()).isEqualTo("val/acc");
+        assertThat(spec.metric().orElseThrow().goal()).isEqualTo(Goal.MAXIMIZE);
     }
 
     static Distribution distribution(SweepSpec spec, String dottedPath) {
