@@ -44,15 +44,20 @@ final class RunCommand implements Callable<Integer> {
         LoadedSweep loaded = TrialCommand.apply(SweepFiles.load(file), program, command);
         loaded.warnings().forEach(w -> System.err.println("note: " + w));
         BuiltInTrainerCheck.check(loaded);
+        try (Store s = store.open()) {
+            long id = create(s, loaded, file, execution.tracking);
+            return execution.execute(s, s.findSweep(Long.toString(id)), loaded.spec());
+        }
+    }
+
+    /** Records a new running sweep for {@code loaded}, named by the file unless it names itself; returns its id. */
+    static long create(Store s, LoadedSweep loaded, Path file, TrackingOptions tracking) {
         SweepSpec spec = loaded.spec();
         MetricGoal metric = spec.metric().orElse(null);
         String metricName = metric == null ? "val_loss" : metric.name();
         Goal goal = metric == null ? Goal.MINIMIZE : metric.goal();
         String name = spec.name().orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        try (Store s = store.open()) {
-            long id = s.createSweep(name, spec.yamlText(), spec.method().yamlName(), metricName, goal,
-                    execution.tracking.forNewSweep().map(server -> FixedParams.target(server, spec)));
-            return execution.execute(s, s.findSweep(Long.toString(id)), spec);
-        }
+        return s.createSweep(name, spec.yamlText(), spec.method().yamlName(), metricName, goal,
+                tracking.forNewSweep().map(server -> FixedParams.target(server, spec)));
     }
 }

@@ -249,6 +249,11 @@ public final class Store implements AutoCloseable {
         return leaderboard.trial(trialId);
     }
 
+    /** The sweep's trial numbered {@code number} (as `show` lists them), if it has one. */
+    public Optional<TrialRow> trial(long sweepId, int number) {
+        return leaderboard.trial(sweepId, number);
+    }
+
     /**
      * The sweep's trials ranked by their best value of the sweep's metric, best first for its
      * goal; trials without a value (queued, or no epoch yet) last, each group by number.
