@@ -46,8 +46,8 @@ final class AskCommand implements Callable<Integer> {
     AskTellOptions options;
 
     @Override
-    public Integer call() {
-        try (Store s = store.open()) {
+    public Integer call() throws InterruptedException {
+        try (Store s = AskTellOptions.open(store)) {
             SweepRow row = s.findSweep(sweep);
             AskTell.Asked asked = options.askTell(s, row).ask(uniqueName(), runs);
             Map<String, Object> answer = new LinkedHashMap<>();

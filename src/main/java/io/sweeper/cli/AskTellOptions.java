@@ -7,11 +7,13 @@ import io.sweeper.exec.AskTell;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import picocli.CommandLine.Option;
 
 /** What `ask`, `report` and `tell` share: the lease's length and token, metrics as {@code name=number}, JSON answers. */
@@ -40,6 +42,39 @@ final class AskTellOptions {
         return leaseToken.or(() -> Optional.ofNullable(System.getenv(LEASE_VARIABLE))).filter(t -> !t.isBlank())
                 .orElseThrow(() -> new SweeperException("no lease token: pass the one `sweeper ask` printed with --lease-token,"
                         + " or set " + LEASE_VARIABLE));
+    }
+
+    /** How long a command waits for an H2 file another command holds; each holds it for a moment. */
+    private static final Duration H2_WAIT = Duration.ofSeconds(120);
+    /** H2's "database already open" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
+    private static final int H2_ALREADY_OPEN = 90020;
+
+    /**
+     * Opens the store; an H2 file that another process holds is waited for, since ask/tell callers
+     * (several workers on one machine) each open it for one short command.
+     */
+    static Store open(StoreOptions store) throws InterruptedException {
+        long giveUp = System.nanoTime() + H2_WAIT.toNanos();
+        Random jitter = new Random();
+        while (true) {
+            try {
+                return store.open();
+            } catch (SweeperException e) {
+                if (!heldByAnother(e) || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                Thread.sleep(50 + jitter.nextInt(250)); // retry, spread out so waiting callers do not collide again
+            }
+        }
+    }
+
+    private static boolean heldByAnother(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && e.getErrorCode() == H2_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The service for the sweep, with the sweep file's attempt policy. */

@@ -41,10 +41,10 @@ final class ReportCommand implements Callable<Integer> {
     AskTellOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Map<String, Double> values = AskTellOptions.metrics(metrics);
         String token = options.token();
-        try (Store s = store.open()) {
+        try (Store s = AskTellOptions.open(store)) {
             AskTell.Reported reported = options.askTell(s, s.findSweep(sweep)).report(trial, token, epoch, values);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("stop", reported.stop().isPresent());

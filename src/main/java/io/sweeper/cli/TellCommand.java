@@ -38,7 +38,7 @@ final class TellCommand implements Callable<Integer> {
     AskTellOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         TrialOutcome outcome = switch (state) {
             case "finished" -> TrialOutcome.finished();
             case "failed" -> TrialOutcome.failed(reason.filter(r -> !r.isBlank()).orElse("failed (told by the caller)"));
@@ -47,7 +47,7 @@ final class TellCommand implements Callable<Integer> {
         };
         Map<String, Double> values = AskTellOptions.metrics(metrics);
         String token = options.token();
-        try (Store s = store.open()) {
+        try (Store s = AskTellOptions.open(store)) {
             options.askTell(s, s.findSweep(sweep)).tell(trial, token, outcome, values);
         }
         return 0;
