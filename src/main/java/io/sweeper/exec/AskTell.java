@@ -9,6 +9,8 @@ import io.sweeper.store.TrialConflictException;
 import io.sweeper.store.TrialLease;
 import io.sweeper.store.TrialOutcome;
 import io.sweeper.store.TrialRow;
+import io.sweeper.sweep.FailureClass;
+import io.sweeper.sweep.RetryPolicy;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepSpec;
 import io.sweeper.sweep.TrialState;
@@ -57,7 +59,7 @@ public final class AskTell {
     private final SweepRow sweep;
     private final SweepSpec spec;
     private final Duration lease;
-    private final int maxAttempts;
+    private final RetryPolicy retry;
 
     /**
      * The service for {@code sweep}, with the attempt policy of the sweep file stored with it.
@@ -69,7 +71,7 @@ public final class AskTell {
         this.sweep = sweep;
         this.spec = SweepFiles.parse(sweep.specYaml(), "sweep " + sweep.id()).spec();
         this.lease = lease;
-        this.maxAttempts = spec.maxAttempts().orElse(DEFAULT_MAX_ATTEMPTS);
+        this.retry = spec.retryPolicy(Optional.empty(), DEFAULT_MAX_ATTEMPTS);
     }
 
     public SweepSpec spec() {
@@ -79,10 +81,10 @@ public final class AskTell {
     /**
      * Claims the next trial for {@code worker}, creating it through the search as the pool does.
      * Expired leases (of pools and of ask/tell callers alike) are reclaimed first, by the same
-     * policy: requeued with attempt + 1, or failed after {@code maxAttempts}.
+     * policy: requeued with attempt + 1, or failed after the sweep's attempts.
      */
     public Asked ask(String worker, Path runsDir) {
-        store.reclaimExpired(sweep.id(), Instant.now(), maxAttempts);
+        store.reclaimExpired(sweep.id(), Instant.now(), retry.attemptsFor(FailureClass.LEASE_EXPIRED));
         TrialPlanner planner = new TrialPlanner(store, sweep.id(), spec, SearchMethods.forSpec(spec, sweep.id()));
         for (int i = 0; i < CLAIM_TRIES; i++) {
             TrialPlanner.Next next = planner.step(1);
@@ -141,7 +143,9 @@ public final class AskTell {
 
     /**
      * Ends the trial the caller holds. {@code finalMetrics}, if any, are recorded with its last
-     * epoch (epoch 1 when it reported none) before it ends.
+     * epoch (epoch 1 when it reported none) before it ends. A failed trial is a crash to the
+     * sweep's retry policy: with {@code retry: {on: [crash]}} it is queued again while it has
+     * attempts left.
      *
      * @throws SweeperException when the caller does not hold the trial; nothing is recorded then
      */
@@ -152,7 +156,11 @@ public final class AskTell {
             if (!finalMetrics.isEmpty()) {
                 store.recordEpoch(held, Math.max(1, trial.lastEpoch().orElse(1)), finalMetrics);
             }
-            store.finishTrial(held, outcome);
+            if (outcome.state() == TrialState.FAILED && retry.retries(FailureClass.CRASH, held.attempt())) {
+                store.retryTrial(held, FailureClass.CRASH, outcome.error().orElseThrow(), retry.attemptsFor(FailureClass.CRASH));
+            } else {
+                store.finishTrial(held, outcome);
+            }
         } catch (TrialConflictException e) {
             throw lost(number, e);
         }

@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.FailureClass;
 import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -174,6 +176,23 @@ public final class Store implements AutoCloseable {
     /** Ends the running trial held by {@code lease}: finished, failed, pruned or cancelled. */
     public void finishTrial(TrialLease lease, TrialOutcome outcome) {
         trials.finish(lease, outcome);
+    }
+
+    /**
+     * The retry policy queues the trial held by {@code lease} again after its attempt failed for
+     * {@code failure} (the next claim makes it attempt + 1); the event records the class, the
+     * attempt and what failed. What it recorded stays, as for an expired lease.
+     */
+    public void retryTrial(TrialLease lease, FailureClass failure, String detail, int maxAttempts) {
+        trials.retry(lease, failure, detail, maxAttempts);
+    }
+
+    /**
+     * `sweeper retry`: the sweep's trials in {@code states} (ended ones: failed, pruned, cancelled)
+     * go back to the queue and the sweep runs again, in one transaction; returns how many.
+     */
+    public int requeueEnded(long sweepId, Set<TrialState> states) {
+        return trials.requeueEnded(sweepId, states);
     }
 
     /** Cancels the sweep's queued trials (they never start unless requeued); returns how many. */

@@ -91,6 +91,11 @@ class BadSweepFilesTest {
             early-terminate-no-bracket.yaml        | 6  | early_terminate.max_iter                                 | leaves no bracket
             duplicate-key-in-value.yaml            | 7  | parameters.optimizer.values[1]                           | found duplicate key name
             empty-parameters.yaml                  | 3  | parameters                                               | at least one parameter
+            retry-and-max-attempts.yaml            | 4  | retry                                                    | and max_attempts are both given
+            retry-unknown-class.yaml               | 6  | retry.on[1]                                              | must be crash, timeout or lease_expired, got 'timout' (did you mean 'timeout'?)
+            retry-zero-attempts.yaml               | 5  | retry.max_attempts                                       | must be at least 1, got 0
+            trial-timeout-zero.yaml                | 3  | trial_timeout                                            | must be a number of seconds greater than 0, got 0
+            sweep-timeout-text.yaml                | 5  | sweep_timeout                                            | must be a number
             """)
     void isRefusedNamingFileLineAndKey(String file, int line, String keyPath, String fragment) {
         Path path = BAD.resolve(file);
@@ -106,7 +111,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(67);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(72);
         }
     }
 
