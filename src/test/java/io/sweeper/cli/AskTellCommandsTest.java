@@ -108,4 +108,33 @@ class AskTellCommandsTest {
             assertThat(store.trial(Long.parseLong(sweep), 1).orElseThrow().state()).isEqualTo(TrialState.RUNNING);
         }
     }
+
+    @Test
+    void aFailedTellIsACrashToTheRetryPolicy() throws Exception {
+        Path file = Files.writeString(dir.resolve("retried.yaml"), """
+                name: retried
+                method: grid
+                metric: {name: val/acc, goal: maximize}
+                retry: {on: [crash], max_attempts: 2}
+                parameters:
+                  x: {values: [1]}
+                """);
+        String id = CliRun.of("create", file.toString(), "--db", db).out().strip();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            CliRun asked = CliRun.of("ask", id, "--db", db);
+            JsonNode trial = JSON.readTree(asked.out());
+            assertThat(trial.get("trial").asInt()).isZero();
+            assertThat(trial.get("attempt").asInt()).isEqualTo(attempt);
+            assertThat(CliRun.of("tell", id, "0", "failed", "--reason", "boom " + attempt,
+                    "--lease-token", trial.get("lease").get("token").asText(), "--db", db).exitCode()).isZero();
+        }
+
+        try (Store store = Store.open(db)) {
+            TrialRow trial = store.trial(Long.parseLong(id), 0).orElseThrow();
+            assertThat(trial.state()).isEqualTo(TrialState.FAILED);
+            assertThat(trial.error()).contains("boom 2");
+            assertThat(store.events(Long.parseLong(id))).extracting(e -> e.message())
+                    .anySatisfy(m -> assertThat(m).contains("running -> queued (crash on attempt 1 of 2: boom 1)"));
+        }
+    }
 }
