@@ -163,7 +163,7 @@ class Run:
     def __exit__(self, kind, error, traceback):
         if kind is Pruned:
             return True
-        if kind is None:
+        if kind is None or (issubclass(kind, SystemExit) and not error.code):
             self.finish()
         elif not issubclass(kind, KeyboardInterrupt):
             self.fail(_describe(error))
@@ -205,6 +205,7 @@ def init(config=None, project=None, entity=None, raise_on_stop=True, **ignored):
     if _claimed is not None:
         claimed, _claimed = _claimed, None
         claimed._raise_on_stop = raise_on_stop
+        _defaults(claimed, config)
         return claimed
     if run is not None and not run.ended:
         return run
@@ -214,7 +215,14 @@ def init(config=None, project=None, entity=None, raise_on_stop=True, **ignored):
     code, answer = _ask(sweep_id)
     if code != 0:
         raise SweeperError("sweep %s has no trial to run now (%s)" % (sweep_id, json.dumps(answer)))
-    return _start(sweep_id, answer, None, 600, raise_on_stop)
+    return _defaults(_start(sweep_id, answer, None, 600, raise_on_stop), config)
+
+
+def _defaults(trial, defaults):
+    """``init(config=…)``: the script's defaults, under the trial's parameters (as in W&B)."""
+    for key, value in (defaults or {}).items():
+        trial.config.setdefault(key, Config(value) if isinstance(value, dict) else value)
+    return trial
 
 
 def log(data, step=None, commit=None):

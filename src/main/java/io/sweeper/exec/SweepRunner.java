@@ -342,12 +342,13 @@ public final class SweepRunner {
             progress.trialEnded(claimed.number(), "lost", "lease taken over");
             return;
         }
-        if (outcome.state() != TrialState.CANCELLED) { // a cancelled trial is plotted when it ends for good
+        FailureClass failure = timedOut.get() ? FailureClass.TIMEOUT : FailureClass.CRASH;
+        boolean retried = outcome.state() == TrialState.FAILED && settings.retry().retries(failure, claimed.lease().attempt());
+        // a cancelled or retried trial is plotted when it ends for good
+        if (outcome.state() != TrialState.CANCELLED && !retried) {
             TrialPlots.attach(store, sweepId, claimed.trialId(), "trial " + claimed.number(), dir,
                     Optional.ofNullable(confusion.get()));
         }
-        FailureClass failure = timedOut.get() ? FailureClass.TIMEOUT : FailureClass.CRASH;
-        boolean retried = outcome.state() == TrialState.FAILED && settings.retry().retries(failure, claimed.lease().attempt());
         try {
             if (retried) {
                 store.retryTrial(lease.get(), failure, detail, settings.retry().attemptsFor(failure));
