@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +40,6 @@ class AskTellIT {
     @TempDir
     Path dir;
     private final List<Process> started = new ArrayList<>();
-    private final List<TestDatabase> databases = new ArrayList<>();
 
     @AfterEach
     void stopEverything() throws InterruptedException {
@@ -49,9 +47,9 @@ class AskTellIT {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
-        databases.forEach(TestDatabase::close);
     }
 
+    /** Each test's fresh database; JUnit closes it after the test (after the processes are stopped). */
     static Stream<TestDatabase> databases() {
         return Stream.of(TestDatabase.h2File(), TestDatabase.postgres());
     }
@@ -64,7 +62,6 @@ class AskTellIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aWandbStyleFunctionRunsThroughTheShimWithEarlyStopAndACrash(TestDatabase db) throws Exception {
-        // JUnit closes the argument after the test
         Path sweep = Files.writeString(dir.resolve("fn.yaml"), """
                 name: fn
                 method: grid
@@ -111,13 +108,13 @@ class AskTellIT {
     }
 
     /**
-     * Two Python workers share a sweep through PostgreSQL; one is killed (kill -9) while it holds
-     * a trial, and the other takes that trial over once its lease has expired (attempt 2).
+     * Two Python workers share a sweep (on H2 their commands take turns with the file); one is
+     * killed (kill -9) while it holds a trial, and the other takes that trial over once its lease
+     * has expired (attempt 2).
      */
-    @Test
-    void twoWorkersShareASweepAndAKilledWorkersTrialRunsAgainAfterItsLease() throws Exception {
-        TestDatabase db = TestDatabase.postgres();
-        databases.add(db);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoWorkersShareASweepAndAKilledWorkersTrialRunsAgainAfterItsLease(TestDatabase db) throws Exception {
         Path sweep = Files.writeString(dir.resolve("shared.yaml"), """
                 name: shared
                 method: grid
