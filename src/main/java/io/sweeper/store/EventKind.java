@@ -11,9 +11,7 @@ public enum EventKind {
     /** A running trial's lease ran out (its worker is gone): requeued, or failed after max attempts. */
     LEASE_EXPIRED,
     /** An attempt of a trial failed (crash, timeout) and its sweep's retry policy queued it again. */
-    TRIAL_RETRIED,
-    /** `sweeper retry` queued ended trials again. */
-    TRIALS_REQUEUED;
+    TRIAL_RETRIED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
