@@ -11,6 +11,7 @@ import io.sweeper.store.SweepRow;
 import io.sweeper.store.TrialRow;
 import io.sweeper.tracking.OutboxSender;
 import io.sweeper.sweep.GridSpace;
+import io.sweeper.sweep.RetryPolicy;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepMethod;
 import io.sweeper.sweep.SweepSpec;
@@ -42,11 +43,11 @@ final class SweepExecution {
             description = "How long a trial's lease lasts without a heartbeat (default ${DEFAULT-VALUE}); a killed run's trials are retried after it.")
     int leaseSeconds;
 
-    @Option(names = "--max-attempts", paramLabel = "N", description = "Starts per trial before one whose lease expired is failed (default: the sweep file's max_attempts, else 3).")
+    @Option(names = "--max-attempts", paramLabel = "N", description = "Starts per trial before one that keeps failing is failed for good (default: the sweep file's retry.max_attempts or max_attempts, else 3).")
     Integer maxAttempts;
 
     /** Starts per trial when neither {@code --max-attempts} nor the sweep file says. */
-    private static final int DEFAULT_MAX_ATTEMPTS = 3;
+    static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     @Mixin
     DataOptions data;
@@ -63,15 +64,15 @@ final class SweepExecution {
      * cancellations recorded at Ctrl-C could be lost with the process.
      */
     int execute(Store store, SweepRow sweep, SweepSpec spec) throws InterruptedException {
-        int attempts = Optional.ofNullable(maxAttempts).or(spec::maxAttempts).orElse(DEFAULT_MAX_ATTEMPTS);
-        if (leaseSeconds < 1 || attempts < 1) {
-            throw new SweeperException("--lease and --max-attempts must be at least 1, got " + leaseSeconds + " and " + attempts);
+        if (leaseSeconds < 1 || (maxAttempts != null && maxAttempts < 1)) {
+            throw new SweeperException("--lease and --max-attempts must be at least 1, got " + leaseSeconds + " and " + maxAttempts);
         }
+        RetryPolicy retry = spec.retryPolicy(Optional.ofNullable(maxAttempts), DEFAULT_MAX_ATTEMPTS);
         String pool = Optional.ofNullable(workers).or(() -> spec.workers().map(String::valueOf)).orElse("auto");
         ThreadBudget budget = ThreadBudget.of(pool, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
-                new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), attempts),
+                new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), retry),
                 data.loadOptions(), Path.of("").toAbsolutePath(), printer);
         System.out.println(TerminalText.escape(String.format(Locale.ROOT,
                 "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)", sweep.id(), sweep.name(),

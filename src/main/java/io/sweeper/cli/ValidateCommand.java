@@ -5,6 +5,7 @@ import io.sweeper.report.TerminalText;
 import io.sweeper.sweep.LoadedSweep;
 import io.sweeper.sweep.SweepDescription;
 import io.sweeper.sweep.SweepFiles;
+import io.sweeper.sweep.TrialCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,6 +29,9 @@ final class ValidateCommand implements Callable<Integer> {
         BuiltInTrainerCheck.check(loaded);
         PrintWriter out = spec.commandLine().getOut();
         SweepDescription.lines(loaded).forEach(line -> out.println(TerminalText.escape(line)));
+        if (loaded.spec().command().lacksProgram()) {
+            out.println(TerminalText.escape("note: " + TrialCommand.HOW_TO_RUN.replace("FILE", file.toString())));
+        }
         out.println(SweepSession.usesBuiltInTrainer(loaded.spec())
                 ? "valid: the built-in trainer accepts every parameter and reports the metric"
                 : "valid");

@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -19,6 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code command:} — any program. The contract (README, "Any program"): the command line is the
@@ -30,10 +37,18 @@ import java.util.Optional;
  * {@code SWEEPER_RESUME_EPOCH} (the last epoch earlier attempts recorded, 0 on the first: a program
  * that saved its own state in its folder after an epoch up to this one may continue after it,
  * printing the epochs that follow; the first epoch it prints replaces what was recorded from
- * there on) and {@code OMP_NUM_THREADS} (its thread share).
+ * there on) and {@code OMP_NUM_THREADS} (its thread share). At the sweep's {@code trial_timeout},
+ * and when the trial is stopped, the program and every process it started get SIGTERM, then
+ * SIGKILL after {@link ProcessTree#GRACE}.
  */
 public final class CommandRunner implements TrialRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Threads that stop trials at their {@code trial_timeout}; each waits out a grace period, so they are not shared with other work. */
+    private static final ExecutorService WATCHDOGS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sweeper-trial-timeout");
+        t.setDaemon(true);
+        return t;
+    });
     private final CommandLine command;
     private final Path workingDir;
 
@@ -61,6 +76,15 @@ public final class CommandRunner implements TrialRunner {
         } catch (IOException e) {
             throw new SweeperException("cannot start `" + String.join(" ", argv) + "`: " + e.getMessage());
         }
+        AtomicBoolean ended = new AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        context.deadline().ifPresent(deadline -> CompletableFuture.runAsync(() -> {
+            if (!ended.get()) {
+                timedOut.set(true);
+                terminate(process);
+            }
+        }, CompletableFuture.delayedExecutor(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+                TimeUnit.MILLISECONDS, WATCHDOGS)));
         boolean stopped = false;
         int epoch = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -78,7 +102,7 @@ public final class CommandRunner implements TrialRunner {
                 epoch = node.has("epoch") ? node.get("epoch").asInt() : epoch + 1;
                 if (!context.reportEpoch(epoch, numbers(node))) {
                     stopped = true;
-                    process.destroy();
+                    terminate(process);
                     break;
                 }
                 if (node.hasNonNull("checkpoint")) {
@@ -87,6 +111,10 @@ public final class CommandRunner implements TrialRunner {
             }
         }
         int code = process.waitFor();
+        ended.set(true);
+        if (timedOut.get()) {
+            throw new TrialTimedOut();
+        }
         if (stopped) {
             return End.STOPPED;
         }
@@ -95,6 +123,15 @@ public final class CommandRunner implements TrialRunner {
                     + lastLines(dir.resolve("stderr.log")) + fullDisk(dir));
         }
         return End.FINISHED;
+    }
+
+    /** The whole process tree, so no child the program started outlives its trial. */
+    private static void terminate(Process process) {
+        try {
+            ProcessTree.terminate(process, ProcessTree.GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Optional<JsonNode> metricsLine(String line) {

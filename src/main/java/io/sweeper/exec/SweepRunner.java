@@ -11,6 +11,8 @@ import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialConflictException;
 import io.sweeper.store.TrialLease;
 import io.sweeper.store.TrialOutcome;
+import io.sweeper.sweep.FailureClass;
+import io.sweeper.sweep.RetryPolicy;
 import io.sweeper.sweep.SweepSpec;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.tracking.TrialPlots;
@@ -44,8 +46,12 @@ import org.slf4j.LoggerFactory;
 public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
 
-    /** How the pool runs: its size and thread share, where trials write, and lease timing. */
-    public record Settings(ThreadBudget budget, Path runsDir, Duration lease, int maxAttempts) {
+    /** How the pool runs: its size and thread share, where trials write, lease timing, and which failures run again. */
+    public record Settings(ThreadBudget budget, Path runsDir, Duration lease, RetryPolicy retry) {
+        /** Expired leases retried up to {@code maxAttempts} starts, other failures final (no {@code retry:}). */
+        public Settings(ThreadBudget budget, Path runsDir, Duration lease, int maxAttempts) {
+            this(budget, runsDir, lease, RetryPolicy.leaseExpiryOnly(maxAttempts));
+        }
     }
 
     /** How {@link #run()} ended. */
@@ -75,6 +81,7 @@ public final class SweepRunner {
         return t;
     });
     private final EarlyTermination earlyTermination;
+    private final Optional<Duration> trialTimeout;
     /** Whether other processes worked on the sweep at the last renewal; only the heartbeat thread touches it. */
     private boolean othersAtLastRenewal;
     /** The store's id, which names this process's trial folders; read before the workers start. */
@@ -89,6 +96,7 @@ public final class SweepRunner {
         this.progress = progress;
         this.planner = new TrialPlanner(store, sweepId, spec, search);
         this.earlyTermination = new EarlyTermination(store, sweepId, spec);
+        this.trialTimeout = spec.trialTimeout();
     }
 
     /** Asks running trials to stop after their current epoch and workers not to claim more. */
@@ -238,10 +246,11 @@ public final class SweepRunner {
      */
     private void reclaimExpired() {
         try {
-            Reclaimed reclaimed = store.reclaimExpired(sweepId, Instant.now(), settings.maxAttempts());
+            int attempts = settings.retry().attemptsFor(FailureClass.LEASE_EXPIRED);
+            Reclaimed reclaimed = store.reclaimExpired(sweepId, Instant.now(), attempts);
             if (!reclaimed.isEmpty()) {
                 LOG.info("expired leases: {} trial(s) queued again, {} failed after {} attempts",
-                        reclaimed.requeued().size(), reclaimed.failed().size(), settings.maxAttempts());
+                        reclaimed.requeued().size(), reclaimed.failed().size(), attempts);
             }
         } catch (RuntimeException e) {
             LOG.warn("reclaiming expired leases of sweep {} failed: {}", sweepId, e.getMessage());
@@ -276,6 +285,8 @@ public final class SweepRunner {
         AtomicReference<TrialLease> lease = new AtomicReference<>(claimed.lease());
         AtomicBoolean leaseLost = new AtomicBoolean();
         AtomicReference<String> pruned = new AtomicReference<>();
+        Optional<Instant> deadline = trialTimeout.map(Instant.now()::plus);
+        AtomicBoolean timedOut = new AtomicBoolean();
         long period = Math.max(1, settings.lease().toMillis() / 3);
         var beat = heartbeats.scheduleAtFixedRate(() -> {
             try {
@@ -316,7 +327,10 @@ public final class SweepRunner {
                     leaseLost.set(true);
                 }
                 progress.epoch(claimed.number(), epoch, metrics);
-                if (stop.get() || leaseLost.get() || pruned.get() != null) {
+                if (deadline.isPresent() && !Instant.now().isBefore(deadline.get())) {
+                    timedOut.set(true); // the built-in trainer stops at this epoch's end
+                }
+                if (stop.get() || leaseLost.get() || pruned.get() != null || timedOut.get()) {
                     return false;
                 }
                 Optional<String> why = earlyTermination.afterEpoch(claimed.number(), epoch, metrics);
@@ -338,6 +352,11 @@ public final class SweepRunner {
             public void reportConfusionMatrix(Path csv) {
                 confusion.set(csv);
             }
+
+            @Override
+            public Optional<Instant> deadline() {
+                return deadline;
+            }
         };
         TrialOutcome outcome;
         String detail = "";
@@ -349,6 +368,7 @@ public final class SweepRunner {
                 // not this trial's failure: the trial stays running, and the process stops (run())
                 throw noSpaceLeft(e, dir);
             }
+            timedOut.compareAndSet(false, e instanceof TrialTimedOut);
             detail = e instanceof SweeperException ? e.getMessage() : e.toString();
             outcome = stop.get() ? TrialOutcome.cancelled() : TrialOutcome.failed(detail);
         } finally {
@@ -358,22 +378,37 @@ public final class SweepRunner {
             // told to stop by early termination: whatever the runner made of that, the trial was pruned
             outcome = TrialOutcome.pruned(pruned.get());
             detail = pruned.get();
+        } else if (timedOut.get() && !stop.get()) {
+            detail = "timeout: ran longer than trial_timeout (" + seconds(trialTimeout.orElseThrow()) + " s)";
+            outcome = TrialOutcome.failed(detail);
         }
         if (leaseLost.get()) {
             LOG.warn("trial {} lost its lease (another worker took it over); its result was not recorded", claimed.number());
             progress.trialEnded(claimed.number(), "lost", "lease taken over");
             return;
         }
-        if (outcome.state() != TrialState.CANCELLED) { // a cancelled trial is plotted when it ends for good
+        FailureClass failure = timedOut.get() ? FailureClass.TIMEOUT : FailureClass.CRASH;
+        boolean retried = outcome.state() == TrialState.FAILED && settings.retry().retries(failure, claimed.lease().attempt());
+        // a cancelled or retried trial is plotted when it ends for good
+        if (outcome.state() != TrialState.CANCELLED && !retried) {
             TrialPlots.attach(store, sweepId, claimed.trialId(), "trial " + claimed.number(), dir,
                     Optional.ofNullable(confusion.get()));
         }
         try {
-            store.finishTrial(lease.get(), outcome);
+            if (retried) {
+                store.retryTrial(lease.get(), failure, detail, settings.retry().attemptsFor(failure));
+            } else {
+                store.finishTrial(lease.get(), outcome);
+            }
         } catch (TrialConflictException e) {
             LOG.warn("trial {} lost its lease before it could finish", claimed.number());
         }
-        earlyTermination.ended(claimed.number(), outcome.state());
-        progress.trialEnded(claimed.number(), outcome.state().word(), detail);
+        earlyTermination.ended(claimed.number(), retried ? TrialState.QUEUED : outcome.state());
+        progress.trialEnded(claimed.number(), retried ? "queued again (" + failure.yamlName() + ")" : outcome.state().word(), detail);
+    }
+
+    private static String seconds(Duration duration) {
+        double s = duration.toMillis() / 1000.0;
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
     }
 }

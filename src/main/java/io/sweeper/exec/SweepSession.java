@@ -19,7 +19,7 @@ public final class SweepSession {
 
     /** True when the sweep runs the built-in DL4J trainer ({@code program: train}, no {@code command:}). */
     public static boolean usesBuiltInTrainer(SweepSpec spec) {
-        return spec.command().isDefault() && spec.command().program().map("train"::equals).orElse(true);
+        return spec.command().isDefault() && spec.command().program().map("train"::equals).orElse(false);
     }
 
     public static SweepRunner runner(Store store, long sweepId, SweepSpec spec, SweepRunner.Settings settings,

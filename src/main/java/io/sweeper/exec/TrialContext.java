@@ -1,6 +1,8 @@
 package io.sweeper.exec;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 
 /** What a running trial can tell the engine, and ask of it. */
@@ -25,6 +27,15 @@ public interface TrialContext {
      * continues after e − 1, or starts over at 1).
      */
     boolean reportEpoch(int epoch, Map<String, Double> metrics);
+
+    /**
+     * When the sweep's {@code trial_timeout} runs out for this attempt, if it has one. A runner
+     * that can stop its trial at any moment (a process) stops it then and throws
+     * {@link TrialTimedOut}; {@link #reportEpoch} answers stop from then on anyway.
+     */
+    default Optional<Instant> deadline() {
+        return Optional.empty();
+    }
 
     /** Records that the trial's best checkpoint (a file or folder) was written at an epoch. */
     void reportCheckpoint(int epoch, Path checkpoint);

@@ -9,6 +9,7 @@ import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialStatus;
 import io.sweeper.sweep.SweepSpec;
 import io.sweeper.sweep.TrialState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,12 +41,15 @@ final class TrialPlanner {
     private final SearchMethod search;
     private final Map<Integer, Map<String, Object>> paramsByNumber = new HashMap<>();
     private int highestKnown = -1;
+    /** {@code sweep_timeout}: no trial is added after this moment (the sweep's creation + the budget). */
+    private final Optional<Instant> planUntil;
 
     TrialPlanner(Store store, long sweepId, SweepSpec spec, SearchMethod search) {
         this.store = store;
         this.sweepId = sweepId;
         this.spec = spec;
         this.search = search;
+        this.planUntil = spec.sweepTimeout().map(store.findSweep(Long.toString(sweepId)).createdAt()::plus);
     }
 
     /** Queues suggestions until {@code queueLength} trials wait, or finishes the sweep when nothing is left. */
@@ -65,7 +69,8 @@ final class TrialPlanner {
         long queued = history.stream().filter(t -> t.state() == TrialState.QUEUED).count();
         boolean running = history.stream().anyMatch(t -> t.state() == TrialState.RUNNING);
         List<NewTrial> added = new ArrayList<>();
-        while (queued + added.size() < queueLength) {
+        boolean inBudget = planUntil.map(Instant.now()::isBefore).orElse(true);
+        while (inBudget && queued + added.size() < queueLength) {
             Optional<Map<String, Object>> next = search.suggest(spec, history);
             if (next.isEmpty()) {
                 break;

@@ -9,7 +9,9 @@ public enum EventKind {
     TRIALS_ADDED,
     TRIAL_STATE,
     /** A running trial's lease ran out (its worker is gone): requeued, or failed after max attempts. */
-    LEASE_EXPIRED;
+    LEASE_EXPIRED,
+    /** An attempt of a trial failed (crash, timeout) and its sweep's retry policy queued it again. */
+    TRIAL_RETRIED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -127,6 +127,12 @@ final class Leaderboard {
         return counts;
     }
 
+    /** The sweep's trial numbered {@code number}, if it has one. */
+    Optional<TrialRow> trial(long sweepId, int number) {
+        return Optional.ofNullable(db.dsl.selectFrom(TRIAL)
+                .where(TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.NUMBER.eq(number))).fetchOne()).map(RowMapping::trial);
+    }
+
     TrialRow trial(long trialId) {
         TrialRecord trial = db.dsl.selectFrom(TRIAL).where(TRIAL.ID.eq(trialId)).fetchOne();
         if (trial == null) {

@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.FailureClass;
 import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -205,6 +207,23 @@ public final class Store implements AutoCloseable {
         trials.finish(lease, outcome);
     }
 
+    /**
+     * The retry policy queues the trial held by {@code lease} again after its attempt failed for
+     * {@code failure} (the next claim makes it attempt + 1); the event records the class, the
+     * attempt and what failed. What it recorded stays, as for an expired lease.
+     */
+    public void retryTrial(TrialLease lease, FailureClass failure, String detail, int maxAttempts) {
+        trials.retry(lease, failure, detail, maxAttempts);
+    }
+
+    /**
+     * `sweeper retry`: the sweep's trials in {@code states} (ended ones: failed, pruned, cancelled)
+     * go back to the queue and the sweep runs again, in one transaction; returns how many.
+     */
+    public int requeueEnded(long sweepId, Set<TrialState> states) {
+        return trials.requeueEnded(sweepId, states);
+    }
+
     /** Cancels the sweep's queued trials (they never start unless requeued); returns how many. */
     public int cancelQueued(long sweepId) {
         return trials.cancelQueued(sweepId);
@@ -276,6 +295,11 @@ public final class Store implements AutoCloseable {
 
     public TrialRow trial(long trialId) {
         return leaderboard.trial(trialId);
+    }
+
+    /** The sweep's trial numbered {@code number} (as `show` lists them), if it has one. */
+    public Optional<TrialRow> trial(long sweepId, int number) {
+        return leaderboard.trial(sweepId, number);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sweeper.store;
 
+import io.sweeper.sweep.FailureClass;
 import io.sweeper.sweep.TrialState;
 import static io.sweeper.store.jooq.Tables.CHECKPOINT;
 import static io.sweeper.store.jooq.Tables.EVENT;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -209,6 +211,34 @@ final class TrialLifecycle {
             if (Outbox.mirrors(tx, trial.getSweepId())) {
                 appendEnded(tx, trial, now);
             }
+        });
+    }
+
+    void retry(TrialLease lease, FailureClass failure, String detail, int maxAttempts) {
+        db.dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            TrialRecord trial = lockLeased(tx, lease);
+            Instant now = StoreTime.now();
+            String from = enter(trial, TrialState.QUEUED, now);
+            trial.update();
+            EventRecord event = event(tx, trial, from, now, " (" + failure.yamlName() + " on attempt " + lease.attempt()
+                    + " of " + maxAttempts + ": " + firstLine(detail) + ")");
+            event.setKind(EventKind.TRIAL_RETRIED.word());
+            EventLog.append(tx, List.of(event));
+        });
+    }
+
+    int requeueEnded(long sweepId, Set<TrialState> states) {
+        return db.dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SweepRecord sweep = sweeps.lock(tx, sweepId);
+            List<String> words = states.stream().map(TrialState::word).toList();
+            int requeued = move(tx, sweepId, TRIAL.SWEEP_ID.eq(sweepId).and(TRIAL.STATE.in(words)), TrialState.QUEUED,
+                    " (sweeper retry)");
+            if (requeued > 0) {
+                SweepCatalog.setState(tx, sweep, SweepState.RUNNING);
+            }
+            return requeued;
         });
     }
 

@@ -44,10 +44,16 @@ public record CommandLine(List<String> template, Optional<String> program) {
         if (template.isEmpty()) {
             throw new InvalidSpecException("command", "must list at least one item");
         }
-        if (template.contains(CommandMacro.PROGRAM.token()) && program.isEmpty()) {
-            throw new InvalidSpecException("program", "is missing, but the command runs ${program}; name the"
-                    + " training program (e.g. program: train.py), or give a command: that does not use it");
-        }
+    }
+
+    /**
+     * Whether the command runs {@code ${program}} and the file names none: a function-based sweep
+     * (W&amp;B's {@code wandb.agent(sweep_id, function=train)}). It validates; trials run once
+     * {@code sweeper run --program} or {@code -- COMMAND} supplies what is missing, or through
+     * ask/tell, where the user's own code runs them.
+     */
+    public boolean lacksProgram() {
+        return template.contains(CommandMacro.PROGRAM.token()) && program.isEmpty();
     }
 
     /** Whether the file gave no {@code command:}, so W&amp;B's default applies. */
@@ -84,7 +90,8 @@ public record CommandLine(List<String> template, Optional<String> program) {
         return switch (macro) {
             case ENV -> System.getProperty("os.name", "").startsWith("Windows") ? List.of() : List.of(ENV_COMMAND);
             case INTERPRETER -> List.of(environment.interpreter());
-            case PROGRAM -> List.of(program.orElseThrow());
+            case PROGRAM -> List.of(program.orElseThrow(() -> new SweeperException(
+                    "the sweep names no program; run it with `sweeper run FILE --program train.py`")));
             case ARGS -> flags(params, "--", false);
             case ARGS_NO_HYPHENS -> flags(params, "", false);
             case ARGS_NO_BOOLEAN_FLAGS -> flags(params, "--", true);

@@ -1,5 +1,6 @@
 package io.sweeper.sweep;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
  *                       so the policy is the same in all
  * @param bayes          the {@code bayes:} settings; {@link BayesSettings#DEFAULT} when absent, and
  *                       always the default unless the method is bayes
+ * @param trialTimeout   {@code trial_timeout}: wall time a trial may run before it ends failed (timeout)
+ * @param sweepTimeout   {@code sweep_timeout}: wall time after the sweep's creation when no new trial is planned
+ * @param retry          {@code retry:}; exclusive with {@code maxAttempts}, see {@link #retryPolicy}
  */
 public record SweepSpec(
         String source,
@@ -37,7 +41,10 @@ public record SweepSpec(
         Optional<Long> seed,
         Optional<Integer> workers,
         Optional<Integer> maxAttempts,
-        BayesSettings bayes) {
+        BayesSettings bayes,
+        Optional<Duration> trialTimeout,
+        Optional<Duration> sweepTimeout,
+        Optional<RetryPolicy> retry) {
 
     public SweepSpec {
         Objects.requireNonNull(source, "source");
@@ -54,6 +61,13 @@ public record SweepSpec(
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(maxAttempts, "maxAttempts");
         Objects.requireNonNull(bayes, "bayes");
+        Objects.requireNonNull(trialTimeout, "trialTimeout");
+        Objects.requireNonNull(sweepTimeout, "sweepTimeout");
+        Objects.requireNonNull(retry, "retry");
+        if (retry.isPresent() && maxAttempts.isPresent()) {
+            throw new InvalidSpecException("retry", "and max_attempts are both given; give max_attempts inside retry:"
+                    + " (max_attempts: N alone means retry: {on: [lease_expired], max_attempts: N})");
+        }
         if (parameters.isEmpty()) {
             throw new InvalidSpecException("parameters", "must define at least one parameter");
         }
@@ -74,6 +88,16 @@ public record SweepSpec(
             throw new InvalidSpecException("early_terminate", "early termination compares trials by the metric;"
                     + " add metric: {name: ..., goal: ...}");
         }
+    }
+
+    /**
+     * The sweep's retry policy: {@code retry:} as given, else {@code max_attempts} (or
+     * {@code defaultMaxAttempts}) for expired leases only; {@code maxAttemptsOverride}
+     * ({@code --max-attempts}) replaces the count either way.
+     */
+    public RetryPolicy retryPolicy(Optional<Integer> maxAttemptsOverride, int defaultMaxAttempts) {
+        RetryPolicy policy = retry.orElseGet(() -> RetryPolicy.leaseExpiryOnly(maxAttempts.orElse(defaultMaxAttempts)));
+        return maxAttemptsOverride.map(policy::withMaxAttempts).orElse(policy);
     }
 
     /** Every leaf parameter, depth first in file order. */

@@ -1,7 +1,9 @@
 package io.sweeper.sweep;
 
 import io.sweeper.DidYouMean;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,11 @@ import io.sweeper.SweeperException;
 final class SweepSpecParser {
     private static final Set<String> ACTED_ON = Set.of("program", "command", "method", "metric", "run_cap",
             "name", "description", "parameters", "early_terminate");
-    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers", "max_attempts", "bayes");
+    private static final Set<String> SWEEPER_KEYS = Set.of("seed", "workers", "max_attempts", "bayes",
+            "trial_timeout", "sweep_timeout", "retry");
+    private static final Set<String> RETRY_KEYS = Set.of("on", "max_attempts");
+    /** Attempts per trial under {@code retry:} without {@code max_attempts}, as without {@code retry:}. */
+    private static final int DEFAULT_RETRY_ATTEMPTS = 3;
     private static final Set<String> BAYES_KEYS = Set.of("engine", "startup_trials", "multivariate");
     /** W&amp;B keys sweeper accepts and ignores, with the reason it gives. */
     private static final Map<String, String> NOT_ACTED_ON = Map.of(
@@ -81,12 +87,13 @@ final class SweepSpecParser {
                     optional(keys, "seed", LocatedNode::integer),
                     optional(keys, "workers", LocatedNode::smallInteger),
                     optional(keys, "max_attempts", LocatedNode::smallInteger),
-                    bayesSettings(keys.get("bayes"), method));
+                    bayesSettings(keys.get("bayes"), method),
+                    optional(keys, "trial_timeout", SweepSpecParser::seconds),
+                    optional(keys, "sweep_timeout", SweepSpecParser::seconds),
+                    optional(keys, "retry", this::retry));
             return new LoadedSweep(spec, warnings);
         } catch (InvalidSpecException e) {
-            // "program is missing" is about the command that needs it, when there is one.
-            String key = e.key().equals("program") && keys.containsKey("command") ? "command" : e.key();
-            throw root.errorAt(key, e.problem());
+            throw root.errorAt(e.key(), e.problem());
         }
     }
 
@@ -129,6 +136,36 @@ final class SweepSpecParser {
                     optional(keys, "target", LocatedNode::number),
                     optional(keys, "impute", i -> choice(i, MetricGoal.Impute.values(), MetricGoal.Impute::yamlName))
                             .orElse(MetricGoal.Impute.WORST));
+        } catch (InvalidSpecException e) {
+            throw node.errorAt(e.key(), e.problem());
+        }
+    }
+
+    /** A wall time in seconds (a number greater than 0, fractions allowed). */
+    private static Duration seconds(LocatedNode node) {
+        double seconds = node.number();
+        if (!(seconds > 0) || seconds > Duration.ofDays(3650).toSeconds()) {
+            throw node.error("must be a number of seconds greater than 0, got " + PythonText.str(node.value()));
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    /** {@code retry: {on: [crash, timeout, lease_expired], max_attempts: N}}; {@code on} defaults to every class. */
+    private RetryPolicy retry(LocatedNode node) {
+        if (!node.isMapping()) {
+            throw node.error("must be a mapping, e.g. retry: {on: [crash, timeout], max_attempts: 3}, got " + node.describe());
+        }
+        Map<String, LocatedNode> keys = node.mapping();
+        keys.forEach((key, entry) -> requireKnown(entry, key, RETRY_KEYS));
+        Set<FailureClass> on = EnumSet.allOf(FailureClass.class);
+        if (keys.containsKey("on")) {
+            on = EnumSet.noneOf(FailureClass.class);
+            for (LocatedNode item : keys.get("on").sequence()) {
+                on.add(choice(item, FailureClass.values(), FailureClass::yamlName));
+            }
+        }
+        try {
+            return new RetryPolicy(on, optional(keys, "max_attempts", LocatedNode::smallInteger).orElse(DEFAULT_RETRY_ATTEMPTS));
         } catch (InvalidSpecException e) {
             throw node.errorAt(e.key(), e.problem());
         }

@@ -8,7 +8,8 @@ import java.util.Set;
  * A trial's life: {@code queued → running → finished | failed | pruned | cancelled}.
  * A running trial goes back to queued when its lease expires (its worker is gone), and a cancelled
  * one when a sweep is resumed or when the process that stopped it hands it back to the others; a
- * queued trial can be cancelled before it starts. Finished, failed and pruned are final.
+ * queued trial can be cancelled before it starts. Finished is final; failed and pruned trials go
+ * back to the queue only when the user asks ({@code sweeper retry}).
  */
 public enum TrialState {
     QUEUED,
@@ -32,8 +33,8 @@ public enum TrialState {
         return switch (this) {
             case QUEUED -> EnumSet.of(RUNNING, CANCELLED);
             case RUNNING -> EnumSet.of(FINISHED, FAILED, PRUNED, CANCELLED, QUEUED);
-            case CANCELLED -> EnumSet.of(QUEUED);
-            case FINISHED, FAILED, PRUNED -> EnumSet.noneOf(TrialState.class);
+            case CANCELLED, FAILED, PRUNED -> EnumSet.of(QUEUED);
+            case FINISHED -> EnumSet.noneOf(TrialState.class);
         };
     }
 

@@ -88,4 +88,14 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", Path.of(name).toString());
         assertThat(run.userError()).isEqualTo("sweeper: no-such-sweep.yaml: no such file");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"good/wandb-function-val-acc.yaml", "good/function-based-no-program.yaml"})
+    void aFunctionBasedFileIsValidWithOneNoteOnHowItRuns(String name) {
+        CliRun run = CliRun.of("validate", file(name));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(l -> l.startsWith("note: "))).singleElement().satisfies(note -> assertThat(note)
+                .contains("--program train.py", "-- COMMAND", "sweeper ask", "clients/python"));
+        assertThat(run.out()).endsWith("\nvalid\n");
+    }
 }

@@ -29,7 +29,8 @@ final class Specs {
         return new SweepSpec("test", "", Optional.empty(), Optional.empty(), SweepMethod.RANDOM, Optional.empty(),
                 List.of(new ParameterSpec.Leaf(List.of("x"), distribution)),
                 new CommandLine(List.of("run"), Optional.empty()),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), BayesSettings.DEFAULT);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), BayesSettings.DEFAULT,
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Asks {@code method} for suggestions, recording each as a finished trial, until it stops or {@code limit}. */

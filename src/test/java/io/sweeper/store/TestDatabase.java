@@ -57,6 +57,11 @@ public abstract class TestDatabase implements AutoCloseable {
         return postgresUrl().<TestDatabase>map(PostgresSchema::new).orElseGet(PostgresNotConfigured::new);
     }
 
+    /** A fresh H2 file in a temporary folder, for tests of other packages. */
+    public static TestDatabase h2File() {
+        return new H2File();
+    }
+
     static Optional<String> postgresUrl() {
         return Optional.ofNullable(System.getProperty(PG_URL_VARIABLE))
                 .or(() -> Optional.ofNullable(System.getenv(PG_URL_VARIABLE)))

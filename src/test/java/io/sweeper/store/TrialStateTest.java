@@ -31,10 +31,10 @@ class TrialStateTest {
     }
 
     @Test
-    void finishedFailedAndPrunedAreFinal() {
+    void finishedIsFinalAndFailedOrPrunedCanOnlyBeRetried() {
         assertThat(FINISHED.next()).isEmpty();
-        assertThat(FAILED.next()).isEmpty();
-        assertThat(PRUNED.next()).isEmpty();
+        assertThat(FAILED.next()).containsExactly(QUEUED);
+        assertThat(PRUNED.next()).containsExactly(QUEUED);
     }
 
     @Test

@@ -72,7 +72,6 @@ class BadSweepFilesTest {
             early-terminate-asha-max-below-min.yaml | 7 | early_terminate.max_iter                                | must be greater than min_iter (9), got 9
             early-terminate-max-iter-without-s.yaml| 4  | early_terminate.s                                        | is required with max_iter
             unknown-command-macro.yaml             | 7  | command[3]                                               | did you mean '${args}'?
-            program-missing.yaml                   | 1  | program                                                  | is missing
             parameter-not-a-mapping.yaml           | 5  | parameters.lr                                            | got the number 0.1
             sigma-negative.yaml                    | 7  | parameters.noise.sigma                                   | must be greater than 0, got -1.0
             beta-zero-shape.yaml                   | 6  | parameters.mix.a                                         | must be greater than 0, got 0.0
@@ -92,6 +91,11 @@ class BadSweepFilesTest {
             early-terminate-no-bracket.yaml        | 6  | early_terminate.max_iter                                 | leaves no bracket
             duplicate-key-in-value.yaml            | 7  | parameters.optimizer.values[1]                           | found duplicate key name
             empty-parameters.yaml                  | 3  | parameters                                               | at least one parameter
+            retry-and-max-attempts.yaml            | 4  | retry                                                    | and max_attempts are both given
+            retry-unknown-class.yaml               | 6  | retry.on[1]                                              | must be crash, timeout or lease_expired, got 'timout' (did you mean 'timeout'?)
+            retry-zero-attempts.yaml               | 5  | retry.max_attempts                                       | must be at least 1, got 0
+            trial-timeout-zero.yaml                | 3  | trial_timeout                                            | must be a number of seconds greater than 0, got 0
+            sweep-timeout-text.yaml                | 5  | sweep_timeout                                            | must be a number
             """)
     void isRefusedNamingFileLineAndKey(String file, int line, String keyPath, String fragment) {
         Path path = BAD.resolve(file);
@@ -107,7 +111,7 @@ class BadSweepFilesTest {
     @Test
     void everyBadFileIsInTheTable() throws Exception {
         try (Stream<Path> files = Files.list(BAD)) {
-            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(68);
+            assertThat(files.count()).as("files in sweeps/bad; add new ones to the table above").isEqualTo(72);
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.sweeper.SweeperException;
 
@@ -131,6 +133,52 @@ class GoodSweepFilesTest {
                 parameters:
                   lr: {min: 0.001, max: 0.1}
                 """, "independent.yaml").spec().bayes().multivariate()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"good/wandb-function-val-acc.yaml", "good/function-based-no-program.yaml"})
+    void functionBasedFilesWithoutProgramOrCommandAreRead(String name) {
+        LoadedSweep loaded = SweepFiles.load(SweepTestFiles.path(name));
+
+        assertThat(loaded.spec().command().lacksProgram()).isTrue();
+        assertThat(loaded.spec().command().isDefault()).isTrue();
+        assertThat(loaded.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMetricNameWithASlashIsKeptAsWritten() {
+        SweepSpec spec = SweepFiles.load(SweepTestFiles.path("good/wandb-function-val-acc.yaml")).spec();
+
+        assertThat(spec.metric().orElseThrow().name()).isEqualTo("val/acc");
+        assertThat(spec.metric().orElseThrow().goal()).isEqualTo(Goal.MAXIMIZE);
+    }
+
+    @Test
+    void timeoutsAndRetryAreReadAsOnePolicyWithMaxAttempts() {
+        SweepSpec spec = SweepFiles.parse("""
+                program: train.py
+                method: random
+                trial_timeout: 1.5
+                sweep_timeout: 3600
+                retry: {on: [crash, timeout], max_attempts: 4}
+                parameters:
+                  lr: {min: 0.001, max: 0.1}
+                """, "retry.yaml").spec();
+
+        assertThat(spec.trialTimeout()).contains(java.time.Duration.ofMillis(1500));
+        assertThat(spec.sweepTimeout()).contains(java.time.Duration.ofHours(1));
+        RetryPolicy policy = spec.retryPolicy(Optional.empty(), 3);
+        assertThat(policy.attemptsFor(FailureClass.CRASH)).isEqualTo(4);
+        assertThat(policy.retries(FailureClass.TIMEOUT, 3)).isTrue();
+        assertThat(policy.retries(FailureClass.TIMEOUT, 4)).isFalse();
+        assertThat(policy.attemptsFor(FailureClass.LEASE_EXPIRED)).as("not in on: fails at its first expiry").isEqualTo(1);
+        assertThat(spec.retryPolicy(Optional.of(2), 3).attemptsFor(FailureClass.CRASH)).as("--max-attempts").isEqualTo(2);
+
+        SweepSpec plain = SweepFiles.parse("program: t.py\nmethod: random\nmax_attempts: 5\nparameters:\n  x: {values: [1]}\n",
+                "plain.yaml").spec();
+        assertThat(plain.retryPolicy(Optional.empty(), 3)).isEqualTo(RetryPolicy.leaseExpiryOnly(5));
+        assertThat(SweepFiles.parse("program: t.py\nmethod: random\nretry: {}\nparameters:\n  x: {values: [1]}\n",
+                "all.yaml").spec().retryPolicy(Optional.empty(), 3).on()).containsExactlyInAnyOrder(FailureClass.values());
     }
 
     static Distribution distribution(SweepSpec spec, String dottedPath) {
