@@ -98,7 +98,7 @@ class LayerGradientTest {
         Map<String, INDArray> params = new HashMap<>();
         params.put("c/W", Nd4j.rand(DataType.DOUBLE, 5, 5, 2, 3).subi(0.5));
         params.put("c/b", Nd4j.createFromArray(0.1, 0.2, -0.3));
-        assertGradientMatches(() -> new Conv2d("c", new long[] {2, 7, 7}, 3, 5, 2, true), x, params);
+        assertGradientMatches(() -> new Conv2d("c", new long[] {2, 7, 7}, 3, 5, 2, true, true), x, params);
     }
 
     private static Map<String, INDArray> bnParams(int channels) {
