@@ -1,7 +1,7 @@
 """Keras' side of bench/peers-train: trains the seed notebook's lenet or mnist-cnn, layer for layer
 as sweeper's io.sweeper.train.model.Architecture builds them, on the tensors bench/ExportTensors.java
 wrote from sweeper's own pipeline and split, and prints one JSON line: seconds per epoch (training
-plus validation, as sweeper's epoch_seconds) and validation accuracy per epoch.
+plus validation, as sweeper's epoch_seconds), training and validation accuracy per epoch.
 
 Same settings as sweeper's side: batch 64, Adam(1e-3, eps 1e-7), categorical cross-entropy on one-hot
 labels, batch norm momentum 0.99 / eps 1e-3, dropout 0.4, validation in batches of 512 (sweeper's
@@ -88,6 +88,7 @@ history = model.fit(x_train, y_train, batch_size=64, epochs=epochs, validation_d
                     validation_batch_size=512, shuffle=True, verbose=0, callbacks=[timer])
 print(json.dumps({
     "epoch_seconds": timer.seconds,
+    "accuracy": history.history["accuracy"],
     "val_accuracy": history.history["val_accuracy"],
     "parameters": model.count_params(),
     "tensorflow": tf.__version__,
