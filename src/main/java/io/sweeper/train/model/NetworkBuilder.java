@@ -31,7 +31,7 @@ final class NetworkBuilder {
     }
 
     NetworkBuilder conv(int filters, int kernel, int stride, boolean same) {
-        return add(new Conv2d(name("conv"), shape, filters, kernel, stride, same));
+        return add(new Conv2d(name("conv"), shape, filters, kernel, stride, same, !layers.isEmpty()));
     }
 
     NetworkBuilder dense(int units) {

@@ -98,7 +98,53 @@ class LayerGradientTest {
         Map<String, INDArray> params = new HashMap<>();
         params.put("c/W", Nd4j.rand(DataType.DOUBLE, 5, 5, 2, 3).subi(0.5));
         params.put("c/b", Nd4j.createFromArray(0.1, 0.2, -0.3));
-        assertGradientMatches(() -> new Conv2d("c", new long[] {2, 7, 7}, 3, 5, 2, true), x, params);
+        assertGradientMatches(() -> new Conv2d("c", new long[] {2, 7, 7}, 3, 5, 2, true, true), x, params);
+    }
+
+    /**
+     * The first layer computes its kernel gradient as a convolution of input and output gradient
+     * (see Conv2d), for 'same' and 'valid' padding: against central differences of the loss in W.
+     */
+    @Test
+    void firstConvolutionKernelAndBiasGradientsMatchNumericalGradients() {
+        Nd4j.getRandom().setSeed(14);
+        for (boolean same : new boolean[] {true, false}) {
+            INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 1, 8, 8);
+            Map<String, INDArray> values = new HashMap<>();
+            values.put("c/W", Nd4j.rand(DataType.DOUBLE, 3, 3, 1, 4).subi(0.5));
+            values.put("c/b", Nd4j.createFromArray(0.1, 0.2, -0.3, 0.05));
+            Map<String, INDArray> gradients = new HashMap<>();
+            values.forEach((k, v) -> gradients.put(k, Nd4j.zeros(v.dataType(), v.shape())));
+            Supplier<Layer> first = () -> new Conv2d("c", new long[] {1, 8, 8}, 4, 3, 1, same, false);
+            Layer layer = first.get();
+            layer.bind(new ParamViews() {
+                @Override
+                public INDArray value(Param param) {
+                    return values.get(param.name());
+                }
+
+                @Override
+                public INDArray gradient(Param param) {
+                    return gradients.get(param.name());
+                }
+            });
+            INDArray weights = Nd4j.rand(DataType.DOUBLE, layer.forward(x, true).shape()).subi(0.5);
+            assertThat(layer.backward(weights.dup())).as("no input gradient for the first layer").isNull();
+            for (String name : new String[] {"c/W", "c/b"}) {
+                INDArray flat = values.get(name).reshape(values.get(name).length());
+                for (int i = 0; i < flat.length(); i += 5) {
+                    double saved = flat.getDouble(i);
+                    flat.putScalar(i, saved + H);
+                    double plus = bound(first.get(), values).forward(x, true).mul(weights).sumNumber().doubleValue();
+                    flat.putScalar(i, saved - H);
+                    double minus = bound(first.get(), values).forward(x, true).mul(weights).sumNumber().doubleValue();
+                    flat.putScalar(i, saved);
+                    double numerical = (plus - minus) / (2 * H);
+                    assertThat(gradients.get(name).reshape(flat.length()).getDouble(i)).as("%s %s[%d]", same ? "same" : "valid", name, i)
+                            .isCloseTo(numerical, org.assertj.core.data.Offset.offset(1e-5 + 1e-4 * Math.abs(numerical)));
+                }
+            }
+        }
     }
 
     private static Map<String, INDArray> bnParams(int channels) {
