@@ -1,0 +1,125 @@
+package io.sweeper.dashboard;
+
+import io.sweeper.exec.SweepProgress;
+import io.sweeper.store.Store;
+import io.sweeper.store.SweepRow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard of a running sweep ({@code run}, {@code resume}, {@code agent}): passes every
+ * event on to the live display it wraps and rewrites the page when a trial ends, at most every
+ * {@link #PERIOD}, on a thread of its own so no worker waits for it; {@link #finish} writes the
+ * final page. A page that cannot be written costs a warning, never the sweep: it is all in the
+ * store, and {@code sweeper dashboard} writes it again.
+ */
+public final class LiveDashboard implements SweepProgress, AutoCloseable {
+    public static final Duration PERIOD = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDashboard.class);
+
+    private final Store store;
+    private final long sweepId;
+    private final Path file;
+    private final SweepProgress display;
+    private final Duration period;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "sweeper-dashboard");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
+
+    public LiveDashboard(Store store, long sweepId, Path file, SweepProgress display) {
+        this(store, sweepId, file, display, PERIOD);
+    }
+
+    LiveDashboard(Store store, long sweepId, Path file, SweepProgress display, Duration period) {
+        this.store = store;
+        this.sweepId = sweepId;
+        this.file = file;
+        this.display = display;
+        this.period = period;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes the page now, before the first trial ends, so the file exists from the start. */
+    public void start() {
+        refresh();
+    }
+
+    @Override
+    public void trialStarted(int number, Map<String, Object> params) {
+        display.trialStarted(number, params);
+    }
+
+    @Override
+    public void epoch(int number, int epoch, Map<String, Double> metrics) {
+        display.epoch(number, epoch, metrics);
+    }
+
+    @Override
+    public void trialEnded(int number, String state, String detail) {
+        display.trialEnded(number, state, detail);
+        if (System.nanoTime() - lastWrite.get() >= period.toNanos() && writing.compareAndSet(false, true)) {
+            writer.execute(() -> {
+                try {
+                    refresh();
+                } finally {
+                    writing.set(false);
+                }
+            });
+        }
+    }
+
+    /** Waits for a refresh under way, then writes the final page; returns false when it could not be written. */
+    public boolean finish() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(1, TimeUnit.MINUTES);
+        return refresh();
+    }
+
+    /** How often the page was written and the time that took, for the last line of a run. */
+    public String cost() {
+        return writes.get() + (writes.get() == 1 ? " write, " : " writes, ")
+                + String.format(java.util.Locale.ROOT, "%.1f s", writeNanos.get() / 1e9) + " in all";
+    }
+
+    private boolean refresh() {
+        long start = System.nanoTime();
+        try {
+            SweepRow sweep = store.findSweep(Long.toString(sweepId));
+            Dashboard.write(store, List.of(sweep), file);
+            writes.incrementAndGet();
+            return true;
+        } catch (RuntimeException e) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("the dashboard {} was not written ({}); `sweeper dashboard {}` writes it later", file, e.getMessage(), sweepId);
+            }
+            return false;
+        } finally {
+            lastWrite.set(System.nanoTime());
+            writeNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+}
