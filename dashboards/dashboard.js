@@ -417,11 +417,11 @@
     if (trials.length === 0) { empty(section, noValueYet(sweep)); return; }
     if (sweep.params.length === 0) { empty(section, 'No parameter varies between the trials.'); return; }
     var axes = sweep.params.map(function (p, i) {
-      var axis = valueAxisFor(p, { dim: i });
+      var axis = valueAxisFor(p, { dim: i, id: 'param-' + i });
       if (p.scale === 'categorical') axis.data = categories(sweep, p);
       return axis;
     });
-    axes.push({ dim: axes.length, name: sweep.metric, type: 'value', scale: true, nameTextStyle: { fontWeight: 'bold' } });
+    axes.push({ dim: axes.length, id: 'metric', name: sweep.metric, type: 'value', scale: true, nameTextStyle: { fontWeight: 'bold' } });
     var values = trials.map(function (t) { return t.value; });
     var instance = chart(section, 'parallel-' + sweep.id, {
       parallelAxis: axes,
@@ -440,8 +440,7 @@
       var selected = {};
       model.getRawIndicesByActiveState('active').forEach(function (i) { selected[trials[i].n] = true; });
       leaderboard.select(selected, function () {
-        instance.dispatchAction({ type: 'axisAreaSelect', parallelAxisId: undefined, intervals: [] });
-        instance.setOption({ parallelAxis: axes.map(function () { return { areaSelectStyle: {} }; }) });
+        axes.forEach(function (axis) { instance.dispatchAction({ type: 'axisAreaSelect', parallelAxisId: axis.id, intervals: [] }); });
       });
     });
   }

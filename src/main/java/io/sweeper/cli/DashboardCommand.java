@@ -29,6 +29,9 @@ final class DashboardCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    DataOptions data;
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +40,7 @@ final class DashboardCommand implements Callable<Integer> {
         try (Store opened = store.open()) {
             List<SweepRow> rows = sweeps.stream().map(opened::findSweep).distinct().toList();
             Path file = out.orElseGet(() -> Dashboard.defaultFile(rows.get(0)));
-            long bytes = Dashboard.write(opened, rows, file);
+            long bytes = Dashboard.write(opened, rows, file, Optional.of(data.loadOptions()));
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d kB)%n", file.toAbsolutePath(), (bytes + 1023) / 1024);
         }
         return 0;

@@ -83,7 +83,7 @@ final class SweepExecution {
         ThreadBudget budget = ThreadBudget.of(pool, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
         LiveDashboard live = new LiveDashboard(store, sweep.id(),
-                Optional.ofNullable(dashboard).orElseGet(() -> Dashboard.defaultFile(sweep)), printer);
+                Optional.ofNullable(dashboard).orElseGet(() -> Dashboard.defaultFile(sweep)), printer, data.loadOptions());
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
                 new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), attempts),
                 data.loadOptions(), Path.of("").toAbsolutePath(), live);

@@ -29,7 +29,7 @@ final class BestTrialPanel {
     private BestTrialPanel() {
     }
 
-    static ObjectNode json(Store store, TrialRow best, boolean builtInTrainer) {
+    static ObjectNode json(Store store, TrialRow best, boolean builtInTrainer, Optional<SamplePredictions> samples) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("number", best.number());
         if (!builtInTrainer) {
@@ -64,6 +64,14 @@ final class BestTrialPanel {
             } catch (SweeperException e) {
                 node.put("confusionEmpty", e.getMessage());
             }
+        }
+        if (checkpoint.isEmpty()) {
+            node.put("imagesEmpty", "trial " + best.number() + " recorded no checkpoint to predict with");
+        } else if (samples.isEmpty()) {
+            node.put("imagesEmpty", "predicted when the sweep has ended (or by `sweeper dashboard`): loading the checkpoint"
+                    + " and the data set is left out of the pages written while it runs");
+        } else {
+            samples.get().json(checkpoint.get(), node);
         }
         return node;
     }

@@ -3,6 +3,7 @@ package io.sweeper.dashboard;
 import io.sweeper.SweeperException;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
+import io.sweeper.train.data.LoadOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes the dashboard file of one or more sweeps: read, render, replace the file atomically. */
 public final class Dashboard {
@@ -24,17 +26,21 @@ public final class Dashboard {
         return Path.of(System.getProperty("user.home"), ".sweeper", "dashboards", name + "-" + sweep.id() + ".html");
     }
 
-    /** The page's HTML for {@code sweeps} as the store has them at {@code now}. */
-    public static String html(Store store, List<SweepRow> sweeps, Instant now) {
+    /**
+     * The page's HTML for {@code sweeps} as the store has them at {@code now}. With {@code images}
+     * (how to load data sets), the built-in trainer's best trial gets its sample predictions, which
+     * load the checkpoint and the data; without, the page says when they come.
+     */
+    public static String html(Store store, List<SweepRow> sweeps, Instant now, Optional<LoadOptions> images) {
         if (sweeps.isEmpty()) {
             throw new IllegalArgumentException("a dashboard needs at least one sweep");
         }
-        return DashboardPage.html(DashboardData.read(store, sweeps, now));
+        return DashboardPage.html(DashboardData.read(store, sweeps, now, images.map(SamplePredictions::new)));
     }
 
     /** Renders and writes the page to {@code file}; returns its size in bytes. */
-    public static long write(Store store, List<SweepRow> sweeps, Path file) {
-        return writeAtomically(file, html(store, sweeps, Instant.now()));
+    public static long write(Store store, List<SweepRow> sweeps, Path file, Optional<LoadOptions> images) {
+        return writeAtomically(file, html(store, sweeps, Instant.now(), images));
     }
 
     /**

@@ -51,18 +51,18 @@ final class DashboardData {
     private DashboardData() {
     }
 
-    static ObjectNode read(Store store, List<SweepRow> sweeps, Instant now) {
+    static ObjectNode read(Store store, List<SweepRow> sweeps, Instant now, Optional<SamplePredictions> samples) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("generatedAt", now.toString());
         root.put("live", sweeps.stream().anyMatch(s -> s.state() == SweepState.RUNNING));
         ArrayNode out = root.putArray("sweeps");
         for (SweepRow sweep : sweeps) {
-            out.add(sweep(store, sweep, now));
+            out.add(sweep(store, sweep, now, samples));
         }
         return root;
     }
 
-    private static ObjectNode sweep(Store store, SweepRow sweep, Instant now) {
+    private static ObjectNode sweep(Store store, SweepRow sweep, Instant now, Optional<SamplePredictions> samples) {
         SweepSpec spec = SweepFiles.parse(sweep.specYaml(), "sweep " + sweep.id()).spec();
         boolean builtIn = SweepSession.usesBuiltInTrainer(spec);
         List<TrialRow> trials = store.trials(sweep.id());
@@ -88,7 +88,7 @@ final class DashboardData {
             Json.put(b, "value", best.bestValue());
             b.put("epoch", best.bestEpoch().orElse(0));
             b.put("yaml", BestConfig.of(sweep, best).render(BestConfig.Format.YAML));
-            b.set("panel", BestTrialPanel.json(store, best, builtIn));
+            b.set("panel", BestTrialPanel.json(store, best, builtIn, samples));
         });
         spec.earlyTerminate().ifPresent(et -> node.set("earlyTerminate", earlyTerminate(et)));
 

@@ -3,10 +3,12 @@ package io.sweeper.dashboard;
 import io.sweeper.exec.SweepProgress;
 import io.sweeper.store.Store;
 import io.sweeper.store.SweepRow;
+import io.sweeper.train.data.LoadOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
     private final Path file;
     private final SweepProgress display;
     private final Duration period;
+    private final LoadOptions images;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "sweeper-dashboard");
         thread.setDaemon(true);
@@ -42,12 +45,14 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
 
-    public LiveDashboard(Store store, long sweepId, Path file, SweepProgress display) {
-        this(store, sweepId, file, display, PERIOD);
+    /** @param images how to load the data set for the final page's sample predictions (see {@link Dashboard#html}) */
+    public LiveDashboard(Store store, long sweepId, Path file, SweepProgress display, LoadOptions images) {
+        this(store, sweepId, file, display, images, PERIOD);
     }
 
-    LiveDashboard(Store store, long sweepId, Path file, SweepProgress display, Duration period) {
+    LiveDashboard(Store store, long sweepId, Path file, SweepProgress display, LoadOptions images, Duration period) {
         this.store = store;
+        this.images = images;
         this.sweepId = sweepId;
         this.file = file;
         this.display = display;
@@ -60,7 +65,7 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
 
     /** Writes the page now, before the first trial ends, so the file exists from the start. */
     public void start() {
-        refresh();
+        refresh(Optional.empty());
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
         if (System.nanoTime() - lastWrite.get() >= period.toNanos() && writing.compareAndSet(false, true)) {
             writer.execute(() -> {
                 try {
-                    refresh();
+                    refresh(Optional.empty());
                 } finally {
                     writing.set(false);
                 }
@@ -91,7 +96,7 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
     public boolean finish() throws InterruptedException {
         writer.shutdown();
         writer.awaitTermination(1, TimeUnit.MINUTES);
-        return refresh();
+        return refresh(Optional.of(images));
     }
 
     /** How often the page was written and the time that took, for the last line of a run. */
@@ -100,11 +105,11 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
                 + String.format(java.util.Locale.ROOT, "%.1f s", writeNanos.get() / 1e9) + " in all";
     }
 
-    private boolean refresh() {
+    private boolean refresh(Optional<LoadOptions> withImages) {
         long start = System.nanoTime();
         try {
             SweepRow sweep = store.findSweep(Long.toString(sweepId));
-            Dashboard.write(store, List.of(sweep), file);
+            Dashboard.write(store, List.of(sweep), file, withImages);
             writes.incrementAndGet();
             return true;
         } catch (RuntimeException e) {
