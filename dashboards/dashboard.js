@@ -563,8 +563,8 @@
         return q.seriesType === 'scatter' ? tooltipTrial(sweep, q.data.trial) : escapeHtml(sweep.metric) + ' ≈ ' + escapeHtml(fmt(q.value[2]));
       } },
       grid: { left: 70, right: 90, top: 15, bottom: 50 },
-      xAxis: [{ type: 'category', data: labels(sx), show: false }, axis(sx, { gridIndex: 0 })],
-      yAxis: [{ type: 'category', data: labels(sy), show: false }, axis(sy, { gridIndex: 0 })],
+      xAxis: [{ type: 'category', data: labels(sx), show: false }, axis(sx, { gridIndex: 0, position: 'bottom' })],
+      yAxis: [{ type: 'category', data: labels(sy), show: false }, axis(sy, { gridIndex: 0, position: 'left' })],
       visualMap: { type: 'continuous', min: min, max: max, seriesIndex: 0, right: 0, top: 'middle', itemHeight: 160, calculable: false,
         inRange: { color: sweep.goal === 'maximize' ? ['#f7fbff', '#6baed6', '#08306b'] : ['#08306b', '#6baed6', '#f7fbff'] } },
       series: [{ type: 'heatmap', xAxisIndex: 0, yAxisIndex: 0, data: cells, silent: false },

@@ -42,12 +42,28 @@ final class ParzenEstimator {
      * @param weights one non-negative weight per trial
      */
     ParzenEstimator(UnitCube cube, int[] axes, List<double[]> trials, double[] weights) {
+        this(cube, axes, trials, weights, axes.length > 1 ? cube.dimensions() : 0);
+    }
+
+    /**
+     * One axis's density with Scott's widths rather than neighbour gaps: smooth whatever the
+     * number of trials, so two densities of the same axis from 20 and from 200 trials differ by
+     * where their trials are, not by how wiggly they are (what {@link PedAnova} compares).
+     */
+    static ParzenEstimator smooth(UnitCube cube, int axis, List<double[]> trials) {
+        double[] weights = new double[trials.size()];
+        Arrays.fill(weights, 1.0);
+        return new ParzenEstimator(cube, new int[] {axis}, trials, weights, 1);
+    }
+
+    /** @param scottDimensions the dimensions of Scott's widths on ordered axes, or 0 for neighbour gaps */
+    private ParzenEstimator(UnitCube cube, int[] axes, List<double[]> trials, double[] weights, int scottDimensions) {
         this.kernels = Arrays.stream(axes).mapToObj(axis -> {
             double[] coordinates = trials.stream().mapToDouble(p -> p[axis]).toArray();
             return cube.categoryPrior(axis)
                     .<AxisKernels>map(prior -> new CategoricalKernels(
                             Arrays.stream(coordinates).mapToInt(u -> cube.categoryIndex(axis, u)).toArray(), prior))
-                    .orElseGet(() -> new OrderedKernels(coordinates, axes.length > 1 ? cube.dimensions() : 0));
+                    .orElseGet(() -> new OrderedKernels(coordinates, scottDimensions));
         }).toList();
         this.mixture = mixtureWeights(weights);
         this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();

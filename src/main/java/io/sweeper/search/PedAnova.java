@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  * {@code PedAnovaImportanceEvaluator} computes it): a parameter is important when the values the
  * top {@value #TOP_QUANTILE} of trials took are distributed unlike the values all trials took. Each
  * parameter's two densities are this package's one-axis {@link ParzenEstimator}s over its
- * {@link UnitCube} axis (so log scales and categories are the distributions' business); the
- * importance is their Pearson divergence on a grid of the axis, and importances sum to 1.
+ * {@link UnitCube} axis (so log scales and categories are the distributions' business), with
+ * Scott's widths as Optuna's evaluator uses; the importance is their Pearson divergence on a grid
+ * of the axis, and importances sum to 1.
  */
 public final class PedAnova {
     /** The share of trials taken as "good", Optuna's default {@code target_quantile}. */
@@ -62,10 +63,9 @@ public final class PedAnova {
                 .limit(top).map(points::get).toList();
         double[] divergence = new double[cube.dimensions()];
         for (int axis = 0; axis < cube.dimensions(); axis++) {
-            int[] one = {axis};
-            ParzenEstimator all = new ParzenEstimator(cube, one, points, ones(n));
-            ParzenEstimator good = new ParzenEstimator(cube, one, best, ones(best.size()));
-            divergence[axis] = pearsonDivergence(grid(cube, axis), good, all);
+            ParzenEstimator all = ParzenEstimator.smooth(cube, axis, points);
+            ParzenEstimator good = ParzenEstimator.smooth(cube, axis, best);
+            divergence[axis] = pearsonDivergence(grid(cube, axis, points), good, all);
         }
         double total = Arrays.stream(divergence).sum();
         List<String> names = cube.axisNames();
@@ -76,11 +76,17 @@ public final class PedAnova {
         return shares;
     }
 
-    /** The points the densities are compared at: every value of a categorical axis, else an even grid. */
-    private static double[] grid(UnitCube cube, int axis) {
-        return cube.categoryPrior(axis)
-                .map(prior -> IntStream.range(0, prior.length).asDoubleStream().toArray())
-                .orElseGet(() -> IntStream.range(0, GRID).mapToDouble(i -> i / (GRID - 1.0)).toArray());
+    /**
+     * The points the densities are compared at: every value of a categorical axis; the values
+     * trials took on an axis of few values (integers, quantised or listed numbers), where between
+     * them the densities say nothing; else an even grid.
+     */
+    private static double[] grid(UnitCube cube, int axis, List<double[]> points) {
+        if (cube.categoryPrior(axis).isPresent()) {
+            return IntStream.range(0, cube.categoryPrior(axis).get().length).asDoubleStream().toArray();
+        }
+        double[] taken = points.stream().mapToDouble(p -> p[axis]).distinct().sorted().toArray();
+        return taken.length <= GRID ? taken : IntStream.range(0, GRID).mapToDouble(i -> i / (GRID - 1.0)).toArray();
     }
 
     /** Σ p_all · (p_good / p_all − 1)² with both densities normalised over the grid, as Optuna sums it. */
@@ -101,9 +107,4 @@ public final class PedAnova {
         return Arrays.stream(d).map(v -> v / total).toArray();
     }
 
-    private static double[] ones(int n) {
-        double[] w = new double[n];
-        Arrays.fill(w, 1.0);
-        return w;
-    }
 }
