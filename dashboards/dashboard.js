@@ -224,7 +224,7 @@
     pair.appendChild(left); pair.appendChild(right);
     historyChart(left, 'history-number', 'trial number', function (t) { return t.n; });
     historyChart(right, 'history-time', 'minutes after start', function (t) {
-      return t.end === undefined ? null : Math.round(t.end / 6) / 10;
+      return t.end === undefined ? null : Math.round(t.end / 60 * 1000) / 1000;
     });
   }
 
@@ -367,8 +367,12 @@
       empty(section, 'No trial has recorded ' + sweep.metric + ' per epoch yet.');
       return;
     }
+    if (curves.length < sweep.curves.recorded) {
+      section.appendChild(el('p', { class: 'note', text: 'Downsampled: the curves of ' + curves.length + ' of the '
+        + sweep.curves.recorded + ' trials, the top 10 and an even sample of the others, so the page stays quick.' }));
+    }
     if (sweep.curves.stride > 1) {
-      section.appendChild(el('p', { class: 'note', text: 'Downsampled: ' + sweep.curves.points + ' points recorded; trials outside'
+      section.appendChild(el('p', { class: 'note', text: 'Downsampled: ' + sweep.curves.points + ' points; trials outside'
         + ' the top 10 show every ' + sweep.curves.stride + 'th epoch (and their last), so the page stays quick.' }));
     }
     function joined(list) {

@@ -115,7 +115,9 @@ final class DashboardData {
         }
         Set<Integer> top = trials.stream().filter(t -> t.state().ranksForBest() && t.bestValue().isPresent())
                 .limit(TOP_K).map(TrialRow::number).collect(Collectors.toSet());
-        node.set("curves", LearningCurves.json(store.metricCurves(sweep.id(), sweep.metricName()), top));
+        List<Integer> drawn = LearningCurves.chosen(trials, top);
+        node.set("curves", LearningCurves.json(store.metricCurves(sweep.id(), sweep.metricName(), drawn), top,
+                trials.stream().filter(t -> t.lastEpoch().isPresent()).count()));
         node.set("importance", importance(spec, sweep, trials, params, varying));
         return node;
     }

@@ -20,12 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The dashboard of a running sweep ({@code run}, {@code resume}, {@code agent}): passes every
  * event on to the live display it wraps and rewrites the page when a trial ends, at most every
- * {@link #PERIOD}, on a thread of its own so no worker waits for it; {@link #finish} writes the
- * final page. A page that cannot be written costs a warning, never the sweep: it is all in the
+ * {@link #PERIOD} and at most {@value #MAX_SHARE_PERCENT} % of the time (a page that took 2 s to
+ * write waits 200 s: a sweep of many thousand trials), on a thread of its own so no worker waits
+ * for it; {@link #finish} writes the final page. A page that cannot be written costs a warning, never the sweep: it is all in the
  * store, and {@code sweeper dashboard} writes it again.
  */
 public final class LiveDashboard implements SweepProgress, AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(30);
+    /** The most of the wall time rewriting the page may take. */
+    static final int MAX_SHARE_PERCENT = 1;
     private static final Logger LOG = LoggerFactory.getLogger(LiveDashboard.class);
 
     private final Store store;
@@ -42,6 +45,7 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastWriteNanos = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
 
@@ -66,6 +70,7 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
     /** Writes the page now, before the first trial ends, so the file exists from the start. */
     public void start() {
         refresh(Optional.empty());
+        lastWriteNanos.set(0); // the first page pays for loading classes and ECharts: it sets no pace
     }
 
     @Override
@@ -81,7 +86,8 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
     @Override
     public void trialEnded(int number, String state, String detail) {
         display.trialEnded(number, state, detail);
-        if (System.nanoTime() - lastWrite.get() >= period.toNanos() && writing.compareAndSet(false, true)) {
+        long wait = Math.max(period.toNanos(), lastWriteNanos.get() * (100 / MAX_SHARE_PERCENT));
+        if (System.nanoTime() - lastWrite.get() >= wait && writing.compareAndSet(false, true)) {
             writer.execute(() -> {
                 try {
                     refresh(Optional.empty());
@@ -118,8 +124,10 @@ public final class LiveDashboard implements SweepProgress, AutoCloseable {
             }
             return false;
         } finally {
-            lastWrite.set(System.nanoTime());
-            writeNanos.addAndGet(System.nanoTime() - start);
+            long end = System.nanoTime();
+            lastWrite.set(end);
+            lastWriteNanos.set(end - start);
+            writeNanos.addAndGet(end - start);
         }
     }
 

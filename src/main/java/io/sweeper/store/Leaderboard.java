@@ -12,6 +12,7 @@ import io.sweeper.store.jooq.tables.records.MetricRecord;
 import io.sweeper.store.jooq.tables.records.TrialRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -156,13 +157,22 @@ final class Leaderboard {
      * epoch: one query over the trial index and the metric table's primary key (trial_id first).
      */
     List<TrialCurve> curves(long sweepId, String metricName) {
+        return curves(sweepId, metricName, DSL.noCondition());
+    }
+
+    /** {@link #curves(long, String)} of the trials numbered {@code numbers} only. */
+    List<TrialCurve> curves(long sweepId, String metricName, Collection<Integer> numbers) {
+        return curves(sweepId, metricName, TRIAL.NUMBER.in(numbers));
+    }
+
+    private List<TrialCurve> curves(long sweepId, String metricName, Condition which) {
         sweeps.get(sweepId);
         Map<Integer, TrialState> states = new LinkedHashMap<>();
         Map<Integer, SortedMap<Integer, Double>> values = new LinkedHashMap<>();
         db.dsl.select(TRIAL.NUMBER, TRIAL.STATE, METRIC.EPOCH, METRIC.VALUE)
                 .from(TRIAL)
                 .join(METRIC).on(METRIC.TRIAL_ID.eq(TRIAL.ID).and(METRIC.NAME.eq(metricName)))
-                .where(TRIAL.SWEEP_ID.eq(sweepId))
+                .where(TRIAL.SWEEP_ID.eq(sweepId).and(which))
                 .orderBy(TRIAL.NUMBER, METRIC.EPOCH)
                 .fetch()
                 .forEach(row -> {
