@@ -7,7 +7,7 @@
   var data = JSON.parse(document.getElementById('sweeper-data').textContent);
   var charts = {};
   // For people debugging a page and for the browser test: the data and every chart by name.
-  window.sweeperDashboard = { data: data, charts: charts, errors: [] };
+  window.sweeperDashboard = { data: data, charts: charts, errors: [], timings: {} };
   window.addEventListener('error', function (e) { window.sweeperDashboard.errors.push(String(e.message)); });
 
   var STATE_COLORS = { finished: '#2f6fdf', pruned: '#8d99a6', failed: '#c62828', running: '#2e7d32',
@@ -228,6 +228,15 @@
     });
   }
 
+  /** Runs one panel's drawing and adds its time to sweeperDashboard.timings (milliseconds by panel). */
+  function timed(name, draw) {
+    var start = performance.now();
+    var result = draw();
+    var timings = window.sweeperDashboard.timings;
+    timings[name] = (timings[name] || 0) + Math.round(performance.now() - start);
+    return result;
+  }
+
   // ---- per sweep
 
   data.sweeps.forEach(function (sweep) {
@@ -235,14 +244,14 @@
       main.appendChild(el('section', { class: 'sweep-title' }, [el('h2', { text: 'Sweep ' + sweep.name + ' (id ' + sweep.id + ')' })]));
     }
     // Wide panels span the page; the others pair up two by two.
-    var leaderboard = leaderboardPanel(sweep);
-    learningCurvesPanel(sweep);
-    var order = importancePanel(sweep);
-    parallelPanel(sweep, leaderboard);
-    slicePanel(sweep, order);
-    timelinePanel(sweep);
-    contourPanel(sweep, order);
-    bestTrialPanels(sweep);
+    var leaderboard = timed('leaderboard', function () { return leaderboardPanel(sweep); });
+    timed('curves', function () { learningCurvesPanel(sweep); });
+    var order = timed('importance', function () { return importancePanel(sweep); });
+    timed('parallel', function () { parallelPanel(sweep, leaderboard); });
+    timed('slices', function () { slicePanel(sweep, order); });
+    timed('timeline', function () { timelinePanel(sweep); });
+    timed('contour', function () { contourPanel(sweep, order); });
+    timed('best', function () { bestTrialPanels(sweep); });
   });
 
   // ---- leaderboard: sortable, filterable, CSV, brushed from the parallel coordinates

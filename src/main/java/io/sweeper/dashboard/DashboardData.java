@@ -106,7 +106,7 @@ final class DashboardData {
                 p.put("name", name);
                 p.put("scale", scale(Optional.ofNullable(leaves.get(name)), distinct));
             } else if (distinct.size() == 1 && distinct.iterator().next() != null) {
-                constants.putPOJO(name, distinct.iterator().next());
+                Json.putValue(constants, name, distinct.iterator().next());
             }
         }
         ArrayNode rows = node.putArray("trials");
@@ -134,7 +134,7 @@ final class DashboardData {
         t.endedAt().ifPresent(at -> row.put("end", seconds(origin, at)));
         t.error().ifPresent(e -> row.put("error", e));
         ObjectNode p = row.putObject("p");
-        params.forEach(p::putPOJO);
+        params.forEach((name, value) -> Json.putValue(p, name, value));
         return row;
     }
 

@@ -21,6 +21,21 @@ final class Json {
         put(node, key, value.orElse(Double.NaN));
     }
 
+    /** A parameter's value as the JSON type it has (numbers, strings, booleans), anything else as its text. */
+    static void putValue(ObjectNode node, String key, Object value) {
+        if (value == null) {
+            node.putNull(key);
+        } else if (value instanceof Integer || value instanceof Long) {
+            node.put(key, ((Number) value).longValue());
+        } else if (value instanceof Number number) {
+            put(node, key, number.doubleValue());
+        } else if (value instanceof Boolean bool) {
+            node.put(key, bool);
+        } else {
+            node.put(key, String.valueOf(value));
+        }
+    }
+
     /** A value rounded to float precision (7 digits): plenty for a plot, half the bytes. */
     static void addRounded(ArrayNode array, double value) {
         if (Double.isFinite(value)) {

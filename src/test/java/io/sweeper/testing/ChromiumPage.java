@@ -39,6 +39,8 @@ import java.util.stream.Stream;
 public final class ChromiumPage implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** A page of 10,000 trials draws for a while on a loaded two-core machine. */
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process process;
@@ -112,7 +114,7 @@ public final class ChromiumPage implements AutoCloseable {
         loaded = new CompletableFuture<>();
         ObjectNode params = JSON.createObjectNode().put("url", url);
         call("Page.navigate", params);
-        loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        loaded.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The value of a JavaScript expression in the page (JSON-serialisable); a thrown error fails. */
@@ -154,7 +156,7 @@ public final class ChromiumPage implements AutoCloseable {
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
         message.set("params", params);
         socket.sendText(JSON.writeValueAsString(message), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        JsonNode reply = answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        JsonNode reply = answer.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (reply.has("error")) {
             throw new IllegalStateException(method + " failed: " + reply.get("error"));
         }
