@@ -1,4 +1,4 @@
-"""What MLflow's own Python client sees of a mirrored sweep, printed as JSON for the Java tests.
+"""What MLflow's own Python client sees of a mirrored sweep (experiment tags, runs), printed as JSON for the Java tests.
 
 usage: python inspect_sweep.py TRACKING_URI EXPERIMENT_NAME
 """
@@ -46,6 +46,7 @@ def main():
     runs = client.search_runs([experiment.experiment_id], max_results=1000)
     print(json.dumps({
         "experiment_id": experiment.experiment_id,
+        "experiment_tags": dict(experiment.tags),
         "runs": [describe(client, run) for run in runs],
     }))
 

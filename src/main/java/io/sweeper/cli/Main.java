@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
         description = "Hyperparameter sweeps with experiment tracking, on Deeplearning4j.",
         subcommands = {RunCommand.class, ResumeCommand.class, AgentCommand.class, ValidateCommand.class, LsCommand.class,
                 ShowCommand.class, BestCommand.class, QueryCommand.class, SyncCommand.class, TrainCommand.class,
-                PredictCommand.class, EvalCommand.class, CreateCommand.class, AskCommand.class, ReportCommand.class,
-                TellCommand.class, RetryCommand.class})
+                PredictCommand.class, EvalCommand.class, DashboardCommand.class, CreateCommand.class, AskCommand.class,
+                ReportCommand.class, TellCommand.class, RetryCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a problem the user can fix (bad input, unreachable service). */
     static final int USER_ERROR = 2;

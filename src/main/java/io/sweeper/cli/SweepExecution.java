@@ -1,9 +1,12 @@
 package io.sweeper.cli;
 
 import io.sweeper.SweeperException;
+import io.sweeper.dashboard.Dashboard;
+import io.sweeper.dashboard.LiveDashboard;
 import io.sweeper.report.TerminalText;
 import io.sweeper.sweep.Goal;
 import io.sweeper.exec.SweepRunner;
+import io.sweeper.exec.TrialFolder;
 import io.sweeper.exec.SweepSession;
 import io.sweeper.exec.ThreadBudget;
 import io.sweeper.store.Store;
@@ -15,8 +18,12 @@ import io.sweeper.sweep.RetryPolicy;
 import io.sweeper.sweep.SweepFiles;
 import io.sweeper.sweep.SweepMethod;
 import io.sweeper.sweep.SweepSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -49,11 +56,18 @@ final class SweepExecution {
     /** Starts per trial when neither {@code --max-attempts} nor the sweep file says. */
     static final int DEFAULT_MAX_ATTEMPTS = 3;
 
+    @Option(names = "--dashboard", paramLabel = "FILE",
+            description = "The sweep's HTML dashboard, rewritten while it runs (default: ~/.sweeper/dashboards/NAME-ID.html).")
+    Path dashboard;
+
     @Mixin
     DataOptions data;
 
     @Mixin
     TrackingOptions tracking;
+
+    /** The dashboard's name among the MLflow parent run's artifacts. */
+    static final String DASHBOARD_ARTIFACT = "dashboard.html";
 
     /** How long the end of a sweep waits for the MLflow writes still in flight. */
     private static final Duration MLFLOW_DRAIN = Duration.ofSeconds(30);
@@ -71,9 +85,11 @@ final class SweepExecution {
         String pool = Optional.ofNullable(workers).or(() -> spec.workers().map(String::valueOf)).orElse("auto");
         ThreadBudget budget = ThreadBudget.of(pool, Runtime.getRuntime().availableProcessors());
         SweepPrinter printer = new SweepPrinter(sweep.metricName(), sweep.goal() == Goal.MAXIMIZE, total(spec));
+        LiveDashboard live = new LiveDashboard(store, sweep.id(),
+                Optional.ofNullable(dashboard).orElseGet(() -> Dashboard.defaultFile(sweep)), printer, data.loadOptions());
         SweepRunner runner = SweepSession.runner(store, sweep.id(), spec,
                 new SweepRunner.Settings(budget, runs, Duration.ofSeconds(leaseSeconds), retry),
-                data.loadOptions(), Path.of("").toAbsolutePath(), printer);
+                data.loadOptions(), Path.of("").toAbsolutePath(), live);
         System.out.println(TerminalText.escape(String.format(Locale.ROOT,
                 "sweep %d (%s): %s search, %s %s, %d worker(s) × %d thread(s)", sweep.id(), sweep.name(),
                 sweep.method(), sweep.goal().word(), sweep.metricName(), budget.workers(), budget.threadsPerTrial())));
@@ -91,9 +107,11 @@ final class SweepExecution {
                 .map(m -> OutboxSender.start(store, sweep, tracking.forSweep(m),
                         line -> System.err.println("sweeper: " + TerminalText.escape(line))));
         try {
+            live.start();
             SweepRunner.Outcome outcome = runner.run();
             System.out.println();
             printBest(store, sweep);
+            finishDashboard(live, store, sweep);
             if (mirror.isPresent()) {
                 printMirror(mirror.get(), sweep);
             }
@@ -116,6 +134,7 @@ final class SweepExecution {
                 }
             };
         } finally {
+            live.close();
             for (OutboxSender sender : mirror.stream().toList()) {
                 sender.close();
             }
@@ -132,6 +151,27 @@ final class SweepExecution {
     /** Runs an existing sweep ({@code resume}, {@code agent}) with the sweep file stored with it. */
     int executeStored(Store store, SweepRow sweep) throws InterruptedException {
         return execute(store, sweep, SweepFiles.parse(sweep.specYaml(), "sweep " + sweep.id()).spec());
+    }
+
+    /**
+     * The final page; a mirrored sweep's parent run gets it as {@code dashboard.html}, a copy kept in
+     * the sweep's runs folder so the upload does not depend on the dashboard file staying put.
+     */
+    private void finishDashboard(LiveDashboard live, Store store, SweepRow sweep) throws InterruptedException {
+        if (!live.finish()) {
+            return;
+        }
+        System.out.println(TerminalText.escape("dashboard: " + live.file().toAbsolutePath() + " (" + live.cost() + ")"));
+        if (store.trackingOutbox().mirroring(sweep.id()).isPresent()) {
+            Path copy = TrialFolder.sweepFolder(runs, store.identity(), sweep.id()).resolve(DASHBOARD_ARTIFACT);
+            try {
+                Files.createDirectories(copy.getParent());
+                Files.copy(live.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+                store.trackingOutbox().attachFiles(sweep.id(), Optional.empty(), List.of(copy), "");
+            } catch (IOException e) {
+                System.err.println(TerminalText.escape("sweeper: the dashboard was not attached to the MLflow run (" + e.getMessage() + ")"));
+            }
+        }
     }
 
     /** Gives the MLflow sender a bounded time to catch up, then says what is left for `sync`. */

@@ -28,7 +28,7 @@ import java.util.UUID;
  * found, but only when that checkpoint still is the one recorded (same SHA-256): another store's
  * sweep N may have written over it, and then the folder is not this trial's any more.
  */
-final class TrialFolder {
+public final class TrialFolder {
     static final String OWNER = "owner.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +47,7 @@ final class TrialFolder {
      */
     static Path claim(Path runsDir, UUID store, long sweepId, int trialNumber, List<CheckpointRow> recorded) {
         Path dir = legacyFolderInUse(runsDir, sweepId, trialNumber, recorded)
-                .orElse(runsDir.resolve(store.toString().substring(0, 8)).resolve(sweepAndTrial(sweepId, trialNumber)));
+                .orElse(sweepFolder(runsDir, store, sweepId).resolve("trial-" + trialNumber));
         Owner self = new Owner(store.toString(), sweepId, trialNumber);
         Path marker = dir.resolve(OWNER);
         try {
@@ -67,6 +67,11 @@ final class TrialFolder {
         } catch (IOException e) {
             throw new SweeperException("cannot use trial folder " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The folder of a sweep's trials and of what belongs to the whole sweep (its final dashboard). */
+    public static Path sweepFolder(Path runsDir, UUID store, long sweepId) {
+        return runsDir.resolve(store.toString().substring(0, 8)).resolve("sweep-" + sweepId);
     }
 
     private static Path sweepAndTrial(long sweepId, int trialNumber) {

@@ -53,6 +53,14 @@ public final class BestConfig {
         return new BestConfig(sweep, best);
     }
 
+    /** The configuration of {@code trial}, a trial of {@code sweep} that has a value (the dashboard's best). */
+    public static BestConfig of(SweepRow sweep, TrialRow trial) {
+        if (trial.bestValue().isEmpty()) {
+            throw new IllegalArgumentException("trial " + trial.number() + " has no value of " + sweep.metricName());
+        }
+        return new BestConfig(sweep, trial);
+    }
+
     /** {@code trial 17 of sweep mish-temperature (id 3): val_accuracy 0.9312 (maximize) at epoch 42}, exact value. */
     public String summary() {
         return "trial " + trial.number() + " of sweep " + sweep.name() + " (id " + sweep.id() + "): "

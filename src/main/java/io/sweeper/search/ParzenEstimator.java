@@ -41,12 +41,29 @@ final class ParzenEstimator {
      * @param weights one non-negative weight per trial
      */
     ParzenEstimator(UnitCube cube, int[] axes, List<double[]> trials, double[] weights) {
+        this(cube, axes, trials, weights, false);
+    }
+
+    /**
+     * One axis's density with Scott's widths (0.2 · n^(−1/5), Optuna's factor) rather than
+     * neighbour gaps: smooth whatever the
+     * number of trials, so two densities of the same axis from 20 and from 200 trials differ by
+     * where their trials are, not by how wiggly they are (what {@link PedAnova} compares).
+     */
+    static ParzenEstimator smooth(UnitCube cube, int axis, List<double[]> trials) {
+        double[] weights = new double[trials.size()];
+        Arrays.fill(weights, 1.0);
+        return new ParzenEstimator(cube, new int[] {axis}, trials, weights, true);
+    }
+
+    /** @param scottWidths Scott's widths on ordered axes instead of neighbour gaps (one axis only) */
+    private ParzenEstimator(UnitCube cube, int[] axes, List<double[]> trials, double[] weights, boolean scottWidths) {
         this.kernels = Arrays.stream(axes).mapToObj(axis -> {
             double[] coordinates = trials.stream().mapToDouble(p -> p[axis]).toArray();
             return cube.categoryPrior(axis)
                     .<AxisKernels>map(prior -> new CategoricalKernels(
                             Arrays.stream(coordinates).mapToInt(u -> cube.categoryIndex(axis, u)).toArray(), prior))
-                    .orElseGet(() -> new OrderedKernels(coordinates));
+                    .orElseGet(() -> new OrderedKernels(coordinates, scottWidths));
         }).toList();
         this.mixture = mixtureWeights(weights);
         this.logMixture = Arrays.stream(mixture).map(Math::log).toArray();
@@ -108,6 +125,7 @@ final class ParzenEstimator {
         private static final double PRIOR_CENTRE = 0.5;
         private static final double PRIOR_WIDTH = 1.0;
         private static final double SQRT2 = Math.sqrt(2);
+        private static final double SCOTT_FACTOR = 0.2;
 
         private final double[] centres;
         private final double[] widths;
@@ -116,11 +134,16 @@ final class ParzenEstimator {
         private final double[] lowCdf;
         private final double[] mass;
 
-        OrderedKernels(double[] coordinates) {
+        OrderedKernels(double[] coordinates, boolean scottWidths) {
             int n = coordinates.length;
             centres = Arrays.copyOf(coordinates, n + 1);
             centres[n] = PRIOR_CENTRE;
-            widths = Arrays.copyOf(neighbourWidths(coordinates), n + 1);
+            widths = new double[n + 1];
+            if (scottWidths) {
+                Arrays.fill(widths, SCOTT_FACTOR * Math.pow(Math.max(n, 1), -1.0 / 5));
+            } else {
+                System.arraycopy(neighbourWidths(coordinates), 0, widths, 0, n);
+            }
             // Optuna's "magic clip": no kernel narrower than the axis over min(100, kernels + 1).
             double minWidth = PRIOR_WIDTH / Math.min(100.0, n + 2);
             for (int i = 0; i < n; i++) {

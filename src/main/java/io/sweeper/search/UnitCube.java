@@ -41,6 +41,11 @@ final class UnitCube {
         return axes.size();
     }
 
+    /** Each axis's parameter, dotted ({@code optimizer.lr}), in axis order. */
+    List<String> axisNames() {
+        return axes.stream().map(ParameterSpec::dottedPath).toList();
+    }
+
     /** The configuration's coordinates, or empty if it lacks a parameter or has a value the sweep cannot give. */
     Optional<double[]> point(Map<String, Object> configuration) {
         double[] point = new double[axes.size()];

@@ -6,6 +6,7 @@ import io.sweeper.sweep.TrialState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -344,6 +345,14 @@ public final class Store implements AutoCloseable {
      */
     public List<TrialCurve> metricCurves(long sweepId, String metricName) {
         return leaderboard.curves(sweepId, metricName);
+    }
+
+    /**
+     * {@link #metricCurves(long, String)} of some trials (by number): a dashboard of a sweep of
+     * many thousand trials draws a sample of their curves, and reads only those.
+     */
+    public List<TrialCurve> metricCurves(long sweepId, String metricName, Collection<Integer> numbers) {
+        return leaderboard.curves(sweepId, metricName, numbers);
     }
 
     public List<CheckpointRow> checkpoints(long trialId) {

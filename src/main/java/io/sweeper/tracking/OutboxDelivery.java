@@ -58,6 +58,10 @@ final class OutboxDelivery implements AutoCloseable {
     private final MirroredSweep mirroring;
     private final TrackingServer server;
     private final MlflowClient client;
+    /** The tag MLflow 3's UI reads to pick an experiment's first view, and the value for training runs. */
+    static final String EXPERIMENT_KIND_TAG = "mlflow.experimentKind";
+    static final String EXPERIMENT_KIND = "custom_model_development";
+
     private final ArtifactUpload artifacts;
     private final Consumer<String> notices;
     private final Map<String, TrackedRun> runs = new HashMap<>();
@@ -163,6 +167,8 @@ final class OutboxDelivery implements AutoCloseable {
 
     private void sweepCreated(JsonNode payload, long at) {
         String experimentId = experiment(sweep.name());
+        // MLflow 3 opens an experiment without this tag on its GenAI overview, not on the runs
+        client.setExperimentTag(experimentId, EXPERIMENT_KIND_TAG, EXPERIMENT_KIND);
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("sweeper.sweep_id", Long.toString(sweep.id()));
         tags.put("sweeper.method", payload.get("method").asText());

@@ -37,7 +37,7 @@ class MlflowMirrorIT {
         String db = "jdbc:h2:file:" + dir.resolve("db");
 
         CliRun run = CliRun.of("run", sweep.toString(), "--db", db, "--workers", "2", "--runs", dir.resolve("runs").toString(),
-                "--mlflow", url);
+                "--mlflow", url, "--dashboard", dir.resolve("dashboard.html").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("MLflow: every write delivered");
@@ -52,7 +52,9 @@ class MlflowMirrorIT {
         assertThat(parent.get("tags").get("sweeper.metric").asText()).isEqualTo("score");
         assertThat(parent.get("tags").get("sweeper.best_trial").asText()).isEqualTo("2");
         assertThat(parent.get("metrics").get("best_score").findValuesAsText("value")).last().isEqualTo("15.0");
-        assertThat(textList(parent.get("artifacts"))).containsExactly("sweep.yaml");
+        assertThat(textList(parent.get("artifacts"))).containsExactly("dashboard.html", "sweep.yaml");
+        assertThat(mlflow.get("experiment_tags").get("mlflow.experimentKind").asText())
+                .as("MLflow 3 opens the experiment on its runs, not its GenAI overview").isEqualTo("custom_model_development");
 
         List<JsonNode> children = MlflowServers.childRuns(mlflow);
         assertThat(children).hasSize(3);

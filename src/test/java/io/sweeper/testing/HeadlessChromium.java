@@ -46,12 +46,17 @@ public final class HeadlessChromium {
      * {@code scripts/chromium}), else {@code chromium} on the PATH.
      */
     public static HeadlessChromium installed() {
+        return new HeadlessChromium(binary());
+    }
+
+    /** The Chromium executable {@link #installed} uses. */
+    static Path binary() {
         Optional<Path> binary = Optional.ofNullable(System.getenv("SWEEPER_TEST_CHROMIUM")).filter(s -> !s.isBlank())
                 .map(Path::of)
                 .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                         .map(dir -> Path.of(dir, "chromium")).filter(Files::isExecutable).findFirst());
-        return new HeadlessChromium(binary.filter(Files::isExecutable).orElseThrow(() -> new IllegalStateException(
-                "Chromium not found: run `bash scripts/chromium` (installs Debian's package) or set SWEEPER_TEST_CHROMIUM")));
+        return binary.filter(Files::isExecutable).orElseThrow(() -> new IllegalStateException(
+                "Chromium not found: run `bash scripts/chromium` (installs Debian's package) or set SWEEPER_TEST_CHROMIUM"));
     }
 
     /**
