@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sweeper.store.CheckpointRow;
 import io.sweeper.store.Store;
 import io.sweeper.store.TrialRow;
+import io.sweeper.testing.TrainerSweeps;
 import io.sweeper.train.data.TestImages;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -50,17 +51,10 @@ class CheckpointLoadingTest {
     static void aSweepRecordsACheckpoint() throws Exception {
         data = TestImages.copySubset(shared.resolve("data"), List.of("Sample002", "Sample012", "Sample038"), 10);
         Path sweep = shared.resolve("tiny.yaml");
-        Files.writeString(sweep, """
-                name: tiny
-                program: train
-                method: grid
-                metric: {name: val_accuracy, goal: maximize}
-                parameters:
-                  data: {value: %s}
-                  model: {value: lenet}
+        Files.writeString(sweep, TrainerSweeps.lenetGrid("tiny", data, """
                   epochs: {value: 1}
                   batch_size: {value: 8}
-                """.formatted(data));
+                """));
         db = "jdbc:h2:file:" + shared.resolve("db");
         CliRun run = CliRun.of("run", sweep.toString(), "--db", db, "--workers", "1",
                 "--runs", shared.resolve("runs").toString(), "--cache", shared.resolve("cache").toString());

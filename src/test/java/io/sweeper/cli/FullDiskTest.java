@@ -8,6 +8,7 @@ import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.testing.ScriptSweeps;
 import io.sweeper.testing.SmallDisk;
+import io.sweeper.testing.TrainerSweeps;
 import io.sweeper.train.data.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,19 +43,12 @@ class FullDiskTest {
     void aFullRunsFolderStopsTheSweepAndResumeFinishesIt() throws Exception {
         Path data = TestImages.copySubset(dir.resolve("data"), List.of("Sample001", "Sample011", "Sample037"), 10);
         Path sweep = dir.resolve("tiny.yaml");
-        Files.writeString(sweep, """
-                name: tiny
-                program: train
-                method: grid
-                metric: {name: val_accuracy, goal: maximize}
-                parameters:
-                  data: {value: %s}
-                  model: {value: lenet}
+        Files.writeString(sweep, TrainerSweeps.lenetGrid("tiny", data, """
                   epochs: {value: 2}
                   patience: {value: 0}
                   batch_size: {value: 8}
                   dropout: {values: [0.2, 0.3]}
-                """.formatted(data));
+                """));
         try (SmallDisk runs = SmallDisk.mount(dir.resolve("runs"), "3m")) {
             String[] options = {"--db", db, "--runs", runs.path().toString(), "--workers", "1",
                 "--cache", dir.resolve("cache").toString()};

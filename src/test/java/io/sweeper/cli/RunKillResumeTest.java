@@ -8,6 +8,7 @@ import io.sweeper.store.SweepState;
 import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.testing.RunsFolders;
+import io.sweeper.testing.TrainerSweeps;
 import io.sweeper.train.data.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,19 +42,12 @@ class RunKillResumeTest {
         Path data = dir.resolve("data");
         TestImages.copySubset(data, List.of("Sample001", "Sample011", "Sample037"), 10);
         Path sweep = dir.resolve("kill.yaml");
-        Files.writeString(sweep, """
-                name: kill
-                program: train
-                method: grid
-                metric: {name: val_accuracy, goal: maximize}
-                parameters:
-                  data: {value: %s}
-                  model: {value: lenet}
+        Files.writeString(sweep, TrainerSweeps.lenetGrid("kill", data, """
                   epochs: {values: [2, %d]}
                   patience: {value: 0}
                   batch_size: {value: 8}
                   dropout: {value: 0.3}
-                """.formatted(data, EPOCHS));
+                """.formatted(EPOCHS)));
         String db = "jdbc:h2:file:" + dir.resolve("db");
         Path runs = dir.resolve("runs");
         List<String> options = List.of("--db", db, "--workers", "1", "--runs", runs.toString(), "--lease", "600",
