@@ -111,10 +111,15 @@ public final class ChromiumPage implements AutoCloseable {
 
     /** Opens {@code url} and waits for its load event (scripts that run at load have run). */
     public void navigate(String url) throws Exception {
+        navigate(url, LOAD_TIMEOUT);
+    }
+
+    /** {@link #navigate(String)}, failing with a TimeoutException if the page has not loaded within {@code timeout}. */
+    public void navigate(String url, Duration timeout) throws Exception {
         loaded = new CompletableFuture<>();
         ObjectNode params = JSON.createObjectNode().put("url", url);
         call("Page.navigate", params);
-        loaded.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The value of a JavaScript expression in the page (JSON-serialisable); a thrown error fails. */
