@@ -63,6 +63,11 @@
     section.setAttribute('data-empty', 'true');
   }
 
+  // Chart data hold only numbers: ECharts deep-copies every option it is given, so a data item that
+  // referenced a trial (or worse, its sweep, which holds every trial and curve) made drawing a page
+  // quadratic in the trials (a 1,000-trial page never finished). Tooltips find their trial instead
+  // by the item's index (ECharts reports the raw index even when a data zoom filters), in a list
+  // kept beside the chart.
   function chart(section, name, option, size) {
     var div = el('div', { class: 'chart' + (size ? ' ' + size : ''), 'data-chart': name });
     section.appendChild(div);
@@ -159,8 +164,9 @@
 
   // ---- comparisons over every sweep: optimization history and EDF
 
+  /** The series of one history chart and, by series index, the trials its dots stand for. */
   function historySeries(x) {
-    var series = [];
+    var series = [], trialsOf = [];
     data.sweeps.forEach(function (sweep, i) {
       var color = SWEEP_COLORS[i % SWEEP_COLORS.length];
       var points = ranked(sweep).filter(function (t) { return x(t) !== null && x(t) !== undefined; })
@@ -170,24 +176,27 @@
         if (best === null || better(sweep, t.value, best)) best = t.value;
         line.push([x(t), best]);
       });
+      trialsOf[series.length] = { sweep: sweep, trials: points };
       series.push({ name: sweep.name + ': trials', type: 'scatter', symbolSize: 5, itemStyle: { color: color, opacity: 0.55 },
-        data: points.map(function (t) { return { value: [x(t), t.value], trial: t, sweep: sweep }; }) });
+        data: points.map(function (t) { return [x(t), t.value]; }) });
       series.push({ name: sweep.name + ': best so far', type: 'line', step: 'end', showSymbol: false,
         lineStyle: { color: color, width: 2 }, itemStyle: { color: color }, data: line });
     });
-    return series;
+    return { series: series, trialsOf: trialsOf };
   }
 
   function historyChart(section, name, axisName, x) {
+    var history = historySeries(x);
     chart(section, name, {
       tooltip: { trigger: 'item', formatter: function (p) {
-        return p.data && p.data.trial ? tooltipTrial(p.data.sweep, p.data.trial) : escapeHtml(p.seriesName) + ': ' + escapeHtml(fmt(p.value[1]));
+        var dots = history.trialsOf[p.seriesIndex];
+        return dots ? tooltipTrial(dots.sweep, dots.trials[p.dataIndex]) : escapeHtml(p.seriesName) + ': ' + escapeHtml(fmt(p.value[1]));
       } },
       legend: { type: 'scroll', top: 0 }, grid: { left: 60, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'value', name: axisName, nameLocation: 'middle', nameGap: 26, scale: true },
       yAxis: { type: 'value', name: data.sweeps[0].metric, scale: true },
       dataZoom: [{ type: 'inside' }],
-      series: historySeries(x)
+      series: history.series
     });
   }
 
@@ -515,11 +524,11 @@
       var x = valueAxisFor(p, { nameLocation: 'middle', nameGap: 26 });
       if (p.scale === 'categorical') x.data = categories(sweep, p);
       chart(cell, 'slice-' + sweep.id + '-' + p.name, {
-        tooltip: { trigger: 'item', formatter: function (q) { return tooltipTrial(sweep, q.data.trial); } },
+        tooltip: { trigger: 'item', formatter: function (q) { return tooltipTrial(sweep, trials[q.dataIndex]); } },
         grid: { left: 55, right: 15, top: 15, bottom: 45 },
         xAxis: x, yAxis: { type: 'value', scale: true, name: sweep.metric },
         visualMap: { show: false, dimension: 2, min: 0, max: last, inRange: { color: ['#c5d8f7', '#0b2e6b'] } },
-        series: [{ type: 'scatter', symbolSize: 6, data: trials.map(function (t) { return { value: [paramValue(t, p), t.value, t.n], trial: t }; }) }]
+        series: [{ type: 'scatter', symbolSize: 6, data: trials.map(function (t) { return [paramValue(t, p), t.value, t.n]; }) }]
       }, 'small');
     });
   }
@@ -573,7 +582,7 @@
     };
     chart(section, 'contour-' + sweep.id, {
       tooltip: { trigger: 'item', formatter: function (q) {
-        return q.seriesType === 'scatter' ? tooltipTrial(sweep, q.data.trial) : escapeHtml(sweep.metric) + ' ≈ ' + escapeHtml(fmt(q.value[2]));
+        return q.seriesType === 'scatter' ? tooltipTrial(sweep, trials[q.dataIndex]) : escapeHtml(sweep.metric) + ' ≈ ' + escapeHtml(fmt(q.value[2]));
       } },
       grid: { left: 70, right: 90, top: 15, bottom: 50 },
       xAxis: [{ type: 'category', data: labels(sx), show: false }, axis(sx, { gridIndex: 0, position: 'bottom' })],
@@ -582,7 +591,7 @@
         inRange: { color: sweep.goal === 'maximize' ? ['#f7fbff', '#6baed6', '#08306b'] : ['#08306b', '#6baed6', '#f7fbff'] } },
       series: [{ type: 'heatmap', xAxisIndex: 0, yAxisIndex: 0, data: cells, silent: false },
         { type: 'scatter', xAxisIndex: 1, yAxisIndex: 1, symbolSize: 7, itemStyle: { color: '#e8590c', borderColor: '#fff', borderWidth: 1 },
-          data: trials.map(function (t) { return { value: [t.p[sx.p.name], t.p[sy.p.name]], trial: t }; }) }]
+          data: trials.map(function (t) { return [t.p[sx.p.name], t.p[sy.p.name]]; }) }]
     }, 'tall');
   }
 
@@ -598,9 +607,10 @@
     started.forEach(function (t) { var w = t.worker || '?'; if (workers.indexOf(w) < 0) workers.push(w); });
     workers.sort();
     var states = Object.keys(STATE_COLORS).filter(function (s) { return started.some(function (t) { return t.state === s; }); });
+    var trialsOf = states.map(function (state) { return started.filter(function (t) { return t.state === state; }); });
     chart(section, 'timeline-' + sweep.id, {
       tooltip: { trigger: 'item', formatter: function (p) {
-        var t = p.data.trial;
+        var t = trialsOf[p.seriesIndex][p.dataIndex];
         return 'trial ' + t.n + ' (' + escapeHtml(t.state) + ') on ' + escapeHtml(t.worker || '?') + '<br>' + duration((t.end === undefined ? sweep.wallSeconds : t.end) - t.start)
           + (t.value !== null ? '<br>' + escapeHtml(sweep.metric) + ' ' + escapeHtml(fmt(t.value)) : '');
       } },
@@ -608,7 +618,7 @@
       dataZoom: [{ type: 'inside', filterMode: 'weakFilter' }],
       xAxis: { type: 'value', name: 'minutes after start', nameLocation: 'middle', nameGap: 26, min: 0 },
       yAxis: { type: 'category', data: workers, axisLabel: { width: 140, overflow: 'truncate' } },
-      series: states.map(function (state) {
+      series: states.map(function (state, i) {
         return { name: state, type: 'custom', itemStyle: { color: STATE_COLORS[state] }, encode: { x: [1, 2], y: 0 },
           renderItem: function (params, api) {
             var lane = api.value(0), from = api.coord([api.value(1), lane]), to = api.coord([api.value(2), lane]);
@@ -617,8 +627,8 @@
               { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height });
             return shape && { type: 'rect', shape: shape, style: api.style() };
           },
-          data: started.filter(function (t) { return t.state === state; }).map(function (t) {
-            return { value: [workers.indexOf(t.worker || '?'), t.start / 60, (t.end === undefined ? sweep.wallSeconds : t.end) / 60], trial: t };
+          data: trialsOf[i].map(function (t) {
+            return [workers.indexOf(t.worker || '?'), t.start / 60, (t.end === undefined ? sweep.wallSeconds : t.end) / 60];
           }) };
       })
     }, workers.length > 8 ? 'tall' : '');

@@ -55,7 +55,7 @@ public final class DashboardBench {
             String name = "dashboard-bench-" + trials;
             SweepRow sweep = store.listSweeps().stream()
                     .filter(s -> s.name().equals(name) && store.trialCounts(s.id()).get(TrialState.FINISHED) == trials)
-                    .findFirst().orElseGet(() -> fill(store, name, trials));
+                    .findFirst().orElseGet(() -> fill(store, name, trials, EPOCHS));
             double first = millis(() -> Dashboard.write(store, List.of(sweep), out, Optional.empty()));
             double[] warm = new double[RUNS];
             double[] peer = new double[RUNS];
@@ -79,7 +79,8 @@ public final class DashboardBench {
         }
     }
 
-    private static SweepRow fill(Store store, String name, int trials) {
+    /** A finished random-search sweep of {@code trials} trials × {@code epochs} epochs of plausible curves. */
+    static SweepRow fill(Store store, String name, int trials, int epochs) {
         long id = store.createSweep(name, SPEC, "random", "val_accuracy", Goal.MAXIMIZE);
         Random random = new Random(trials);
         List<String> activations = List.of("relu", "mish", "tanh");
@@ -90,12 +91,12 @@ public final class DashboardBench {
         for (int n = 0; n < trials; n++) {
             ClaimedTrial trial = store.claimNextTrial(id, "bench:1:" + (n % 4), Duration.ofMinutes(5)).orElseThrow();
             double ceiling = 0.5 + 0.45 * random.nextDouble();
-            List<EpochMetrics> epochs = new ArrayList<>(EPOCHS);
-            for (int e = 1; e <= EPOCHS; e++) {
+            List<EpochMetrics> curve = new ArrayList<>(epochs);
+            for (int e = 1; e <= epochs; e++) {
                 double accuracy = ceiling * (1 - Math.exp(-e / 15.0)) + 0.01 * random.nextGaussian();
-                epochs.add(new EpochMetrics(e, Map.of("val_accuracy", accuracy, "val_loss", 2.5 * (1 - accuracy))));
+                curve.add(new EpochMetrics(e, Map.of("val_accuracy", accuracy, "val_loss", 2.5 * (1 - accuracy))));
             }
-            store.recordEpochs(trial.lease(), epochs);
+            store.recordEpochs(trial.lease(), curve);
             store.finishTrial(trial.lease(), TrialOutcome.finished());
         }
         store.setSweepState(id, SweepState.FINISHED);

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,10 +113,15 @@ public final class ChromiumPage implements AutoCloseable {
 
     /** Opens {@code url} and waits for its load event (scripts that run at load have run). */
     public void navigate(String url) throws Exception {
+        navigate(url, LOAD_TIMEOUT);
+    }
+
+    /** {@link #navigate(String)}, failing with a TimeoutException if the page has not loaded within {@code timeout}. */
+    public void navigate(String url, Duration timeout) throws Exception {
         loaded = new CompletableFuture<>();
         ObjectNode params = JSON.createObjectNode().put("url", url);
         call("Page.navigate", params);
-        loaded.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The value of a JavaScript expression in the page (JSON-serialisable); a thrown error fails. */
@@ -193,9 +200,19 @@ public final class ChromiumPage implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         socket.abort();
+        // Chromium's helper processes can still write into the profile after the main one has
+        // ended (a page that worked hard leaves more to flush): wait for them all before deleting it.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        for (ProcessHandle helper : helpers) {
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                helper.destroyForcibly();
+            }
         }
         try (Stream<Path> paths = Files.walk(profile)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
