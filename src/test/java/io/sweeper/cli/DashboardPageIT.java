@@ -9,6 +9,7 @@ import io.sweeper.store.TrialRow;
 import io.sweeper.sweep.Goal;
 import io.sweeper.sweep.TrialState;
 import io.sweeper.testing.ChromiumPage;
+import io.sweeper.testing.TrainerSweeps;
 import io.sweeper.train.data.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,19 +180,12 @@ class DashboardPageIT {
         Path data = dir.resolve("data");
         TestImages.copySubset(data, List.of("Sample001", "Sample011", "Sample037"), 10);
         Path file = dir.resolve("lenet.yaml");
-        Files.writeString(file, """
-                name: lenet-tiny
-                program: train
-                method: grid
-                metric: {name: val_accuracy, goal: maximize}
-                parameters:
-                  data: {value: %s}
-                  model: {value: lenet}
+        Files.writeString(file, TrainerSweeps.lenetGrid("lenet-tiny", data, """
                   epochs: {value: 2}
                   patience: {value: 0}
                   batch_size: {value: 8}
                   dropout: {values: [0.2, 0.3]}
-                """.formatted(data));
+                """));
         String trainerDb = "jdbc:h2:file:" + dir.resolve("trainer-db");
         Path out = dir.resolve("lenet.html");
         CliRun run = CliRun.of("run", file.toString(), "--db", trainerDb, "--workers", "1", "--runs", dir.resolve("trainer-runs").toString(),

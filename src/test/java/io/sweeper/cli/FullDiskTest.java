@@ -74,18 +74,7 @@ class FullDiskTest {
                 if [ "$SWEEPER_RESUME_EPOCH" = 0 ]; then head -c 4000000 /dev/zero | tr '\\0' x | fold -w 100; fi
                 echo '{"epoch": 2, "score": 2}'
                 """);
-        Path sweep = dir.resolve("chatty.yaml");
-        Files.writeString(sweep, ScriptSweeps.grid("chatty", script, "x: {values: [1, 2]}"));
-        try (SmallDisk runs = SmallDisk.mount(dir.resolve("runs"), "1m")) {
-            String[] options = {"--db", db, "--runs", runs.path().toString(), "--workers", "1"};
-
-            CliRun full = CliRun.of(args("run", sweep.toString(), options));
-
-            assertStoppedForLackOfSpace(full, runs.path());
-            runs.resize("64m");
-            assertResumable(TrialState.CANCELLED);
-            assertResumeFinishes(options, 2);
-        }
+        runOnAOneMegabyteRunsDiskThenResume("chatty", script, "x: {values: [1, 2]}", 2);
     }
 
     /**
@@ -99,8 +88,17 @@ class FullDiskTest {
                 head -c 4000000 /dev/zero > "$SWEEPER_TRIAL_DIR/state" || exit 1
                 echo '{"epoch": 1, "score": 1}'
                 """);
-        Path sweep = dir.resolve("saver.yaml");
-        Files.writeString(sweep, ScriptSweeps.grid("saver", script, "x: {values: [1]}"));
+        runOnAOneMegabyteRunsDiskThenResume("saver", script, "x: {values: [1]}", 1);
+    }
+
+    /**
+     * Runs a script sweep with its runs folder on a 1 MB disk: it must stop for lack of space with
+     * its trials resumable, and `resume` must finish all {@code trials} once the disk has grown.
+     */
+    private void runOnAOneMegabyteRunsDiskThenResume(String name, Path script, String parameters, int trials)
+            throws Exception {
+        Path sweep = dir.resolve(name + ".yaml");
+        Files.writeString(sweep, ScriptSweeps.grid(name, script, parameters));
         try (SmallDisk runs = SmallDisk.mount(dir.resolve("runs"), "1m")) {
             String[] options = {"--db", db, "--runs", runs.path().toString(), "--workers", "1"};
 
@@ -109,7 +107,7 @@ class FullDiskTest {
             assertStoppedForLackOfSpace(full, runs.path());
             runs.resize("64m");
             assertResumable(TrialState.CANCELLED);
-            assertResumeFinishes(options, 1);
+            assertResumeFinishes(options, trials);
         }
     }
 
