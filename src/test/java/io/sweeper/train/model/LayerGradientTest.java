@@ -116,18 +116,7 @@ class LayerGradientTest {
             Map<String, INDArray> gradients = new HashMap<>();
             values.forEach((k, v) -> gradients.put(k, Nd4j.zeros(v.dataType(), v.shape())));
             Supplier<Layer> first = () -> new Conv2d("c", new long[] {1, 8, 8}, 4, 3, 1, same, false);
-            Layer layer = first.get();
-            layer.bind(new ParamViews() {
-                @Override
-                public INDArray value(Param param) {
-                    return values.get(param.name());
-                }
-
-                @Override
-                public INDArray gradient(Param param) {
-                    return gradients.get(param.name());
-                }
-            });
+            Layer layer = bound(first.get(), values, gradients);
             INDArray weights = Nd4j.rand(DataType.DOUBLE, layer.forward(x, true).shape()).subi(0.5);
             assertThat(layer.backward(weights.dup())).as("no input gradient for the first layer").isNull();
             for (String name : new String[] {"c/W", "c/b"}) {
@@ -159,6 +148,11 @@ class LayerGradientTest {
     private static <L extends Layer> L bound(L layer, Map<String, INDArray> values) {
         Map<String, INDArray> gradients = new HashMap<>();
         values.forEach((k, v) -> gradients.put(k, Nd4j.zeros(v.dataType(), v.shape())));
+        return bound(layer, values, gradients);
+    }
+
+    /** The layer reading its parameters from {@code values} and writing their gradients into {@code gradients}. */
+    private static <L extends Layer> L bound(L layer, Map<String, INDArray> values, Map<String, INDArray> gradients) {
         layer.bind(new ParamViews() {
             @Override
             public INDArray value(Param param) {
